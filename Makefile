@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: setup run test lint format bench clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip>=24" "setuptools<81" wheel
+	# xstatic-bootstrap ships only an sdist that needs setuptools at build time.
+	$(BIN)/pip install -q --no-build-isolation -r requirements.lock
+	touch $@
+
+setup: $(BIN)/.installed
+
+run: setup
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 $(MANAGE) serve 127.0.0.1:8000
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/tree_queries.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

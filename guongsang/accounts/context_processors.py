@@ -1,0 +1,16 @@
+from guongsang.accounts.models import Role
+from guongsang.accounts.permissions import AUDIT_ROLES, grants, is_admin
+
+
+def navigation(request):
+    """What the navigation bar offers, by the user's roles."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    roles = {g.role for g in grants(user)}
+    admin = is_admin(user)
+    return {
+        "nav_roles": sorted(Role(r).label for r in roles),
+        "nav_can_audit": admin or bool(roles & AUDIT_ROLES),
+        "nav_is_admin": admin or user.is_staff,
+    }

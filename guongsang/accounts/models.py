@@ -1,0 +1,93 @@
+"""Who belongs where with which role, and the append-only audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    MANAGER = "manager", "Cán bộ quản lý đợt (Ban Tuyên giáo)"
+    LEADER = "leader", "Lãnh đạo (Thường trực, Ban Thường vụ)"
+    REVIEWER = "reviewer", "Cán bộ thẩm định"
+    OFFICE = "office", "Văn phòng"
+    SUBMITTER = "submitter", "Cán bộ đơn vị (soạn, nộp)"
+    HEAD = "head", "Bí thư đơn vị (xác nhận)"
+    ADMIN = "admin", "Quản trị hệ thống"
+
+
+class Membership(models.Model):
+    """A user holds a role at a unit; the role reaches the unit's whole subtree."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("vai trò", max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "vai trò tại đơn vị"
+        verbose_name_plural = "vai trò tại đơn vị"
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Nhật ký chỉ được ghi thêm, không được sửa.")
+
+    def delete(self):
+        raise PermissionError("Nhật ký chỉ được ghi thêm, không được xóa.")
+
+
+class AuditEntry(models.Model):
+    """One state change: who, what, on which object, before/after, when, from where.
+
+    Append-only: the model refuses updates and deletes, and database triggers refuse them too
+    (migration 0002). Actor and object are kept as text as well, so entries outlive what they name.
+    """
+
+    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_name = models.CharField("người thực hiện", max_length=150, blank=True)
+    action = models.CharField("thao tác", max_length=80, db_index=True)
+    object_type = models.CharField("loại đối tượng", max_length=80, blank=True)
+    object_id = models.CharField("mã đối tượng", max_length=64, blank=True)
+    object_repr = models.CharField("đối tượng", max_length=255, blank=True)
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    unit_path = models.CharField(max_length=255, blank=True, db_index=True)
+    before = models.JSONField("trước", null=True, blank=True)
+    after = models.JSONField("sau", null=True, blank=True)
+    ip_address = models.GenericIPAddressField("địa chỉ", null=True, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "mục nhật ký"
+        verbose_name_plural = "nhật ký thao tác"
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Nhật ký chỉ được ghi thêm, không được sửa.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Nhật ký chỉ được ghi thêm, không được xóa.")

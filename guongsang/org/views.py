@@ -1,0 +1,127 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from guongsang.accounts.permissions import (
+    can_edit_tree,
+    can_view_personal_data,
+    get_unit_for_user,
+    has_role_over,
+    top_units,
+)
+from guongsang.org import selectors, workbook
+from guongsang.org.models import Person
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def tree(request):
+    roots = top_units(request.user).select_related("kind").order_by("sort_key")
+    return render(request, "org/tree.html", {"roots": roots})
+
+
+@login_required
+def children(request, pk: int):
+    unit = get_unit_for_user(request.user, pk)
+    kids = list(selectors.children_of(unit)[: selectors.CHILDREN_LIMIT])
+    return render(request, "org/_children.html", {"unit": unit, "children": kids,
+                                                  "truncated": unit.numchild > len(kids)})
+
+
+@login_required
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = selectors.search_units(request.user, query) if query else []
+    template = "org/_search_results.html" if request.htmx else "org/search.html"
+    return render(request, template, {"query": query, "results": results})
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = get_unit_for_user(request.user, pk)
+    ancestors = [(a, has_role_over(request.user, a)) for a in selectors.ancestors_of(unit)]
+    context = {
+        "unit": unit,
+        "ancestors": ancestors,
+        "children": selectors.children_of(unit)[:50],
+        "people_count": Person.objects.filter(unit=unit).count(),
+        "ratings": unit.ratings.order_by("-year"),
+        "honors": unit.honors.all(),
+        "predecessors": unit.predecessors.select_related("kind").order_by("sort_key"),
+        "can_edit": can_edit_tree(request.user, unit),
+    }
+    return render(request, "org/unit_detail.html", context)
+
+
+@login_required
+def people(request, pk: int):
+    unit = get_unit_for_user(request.user, pk)
+    subtree = request.GET.get("tat_ca") == "1"
+    query = request.GET.get("q", "").strip()
+    page = Paginator(selectors.people_of(unit, subtree=subtree, query=query), 50).get_page(request.GET.get("trang"))
+    return render(request, "org/people.html", {
+        "unit": unit, "page": page, "subtree": subtree, "query": query,
+        "show_personal": can_view_personal_data(request.user, unit),
+    })
+
+
+@login_required
+def person_detail(request, pk: int):
+    try:
+        person = Person.objects.select_related("unit", "unit__kind").get(pk=pk)
+    except Person.DoesNotExist:
+        raise Http404 from None
+    if not has_role_over(request.user, person.unit):
+        raise Http404
+    show_personal = can_view_personal_data(request.user, person.unit)
+    return render(request, "org/person_detail.html", {
+        "person": person,
+        "show_personal": show_personal,
+        "ratings": person.ratings.order_by("-year") if show_personal else [],
+        "honors": person.honors.all(),
+    })
+
+
+def _editable_unit(request, pk: int):
+    unit = get_unit_for_user(request.user, pk)
+    if not can_edit_tree(request.user, unit):
+        raise PermissionDenied("Bạn không có quyền nhập, xuất dữ liệu của đơn vị này.")
+    return unit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_view(request, pk: int):
+    unit = _editable_unit(request, pk)
+    result = None
+    if request.method == "POST":
+        upload = request.FILES.get("tep")
+        if upload is None:
+            messages.error(request, "Chưa chọn tệp .xlsx để nhập.")
+        else:
+            result = workbook.import_workbook(actor=request.user, scope=unit, data=upload.read(),
+                                              filename=upload.name)
+            if result.saved:
+                messages.success(request, "Đã nhập xong tệp " + upload.name + ".")
+    return render(request, "org/import.html", {"unit": unit, "result": result},
+                  status=400 if result is not None and not result.saved else 200)
+
+
+@login_required
+def export_view(request, pk: int):
+    unit = _editable_unit(request, pk)
+    response = HttpResponse(workbook.export_workbook(actor=request.user, scope=unit), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="to-chuc-{unit.code}.xlsx"'
+    return response
+
+
+@login_required
+def import_template(request):
+    response = HttpResponse(workbook.template_workbook(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-to-chuc.xlsx"'
+    return response

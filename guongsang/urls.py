@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Gương Sáng — quản trị"
+admin.site.site_title = "Gương Sáng"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("quan-tri/", admin.site.urls),
+    path("to-chuc/", include("guongsang.org.urls")),
+    path("", include("guongsang.accounts.urls")),
+]

@@ -1,0 +1,86 @@
+"""The canonical cast: a small tree and one user per role, plus a user of a sibling unit.
+
+    Tỉnh ủy Mẫu (TU)                               admin (role admin at the root)
+    ├── Huyện ủy Lạc Dương (HU)                    manager, leader, reviewer, office
+    │   ├── Đảng bộ xã Lát (ĐBCS, 120 đảng viên)   submitter, head
+    │   │   └── Chi bộ thôn Bon Đưng
+    │   └── Chi bộ Tòa án (CBCS)
+    └── Huyện ủy Kim Bảng (HU)                     sibling (manager of the sibling district)
+        └── Chi bộ Viện Kiểm sát (CBCS)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from guongsang.accounts.models import Membership, Role
+from guongsang.org.models import Person, Rating, Unit, UnitKind
+
+
+@dataclass
+class Cast:
+    root: Unit
+    district: Unit
+    commune: Unit
+    branch: Unit
+    court: Unit
+    sibling: Unit
+    sibling_branch: Unit
+    person: Person
+    sibling_person: Person
+    users: dict
+
+
+def kind(code: str) -> UnitKind:
+    return UnitKind.objects.get(code=code)
+
+
+def make_unit(parent: Unit | None, code: str, name: str, kind_code: str, **extra) -> Unit:
+    unit = Unit(code=code, name=name, kind=kind(kind_code), **extra)
+    unit.prepare()
+    return Unit.objects.place(unit, parent)
+
+
+def make_user(username: str, unit: Unit | None = None, role: str | None = None, **extra):
+    user = get_user_model().objects.create_user(username=username, password="mat-khau-123", **extra)
+    if unit is not None:
+        Membership.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    root = make_unit(None, "T-TU", "Tỉnh ủy Mẫu", "tinh-uy", abbreviation="TU")
+    district = make_unit(root, "T-HU-LD", "Huyện ủy Lạc Dương", "huyen-uy", abbreviation="HU", place_name="Lạc Dương")
+    commune = make_unit(district, "T-LAT", "Đảng bộ xã Lát", "dang-bo-co-so", party_member_count=120)
+    branch = make_unit(commune, "T-LAT-CB1", "Chi bộ thôn Bon Đưng", "chi-bo-truc-thuoc")
+    court = make_unit(district, "T-CB-TOAAN", "Chi bộ Tòa án", "chi-bo-co-so")
+    sibling = make_unit(root, "T-HU-KB", "Huyện ủy Kim Bảng", "huyen-uy", abbreviation="HU")
+    sibling_branch = make_unit(sibling, "T-CB-VKS", "Chi bộ Viện Kiểm sát", "chi-bo-co-so")
+    person = Person(code="P-1", full_name="Nguyễn Thị Ánh", unit=branch, birth_year=1980, ethnicity="Kinh",
+                    is_party_member=True)
+    person.save()
+    Rating.objects.create(person=person, year=2024, grade="HTTNV")
+    sibling_person = Person(code="P-2", full_name="Trần Văn Bình", unit=sibling_branch, birth_year=1975,
+                            ethnicity="Tày", is_party_member=True)
+    sibling_person.save()
+    Rating.objects.create(person=sibling_person, year=2024, grade="HTXSNV")
+    users = {
+        Role.MANAGER: make_user("quanly", district, Role.MANAGER),
+        Role.LEADER: make_user("lanhdao", district, Role.LEADER),
+        Role.REVIEWER: make_user("thamdinh", district, Role.REVIEWER),
+        Role.OFFICE: make_user("vanphong", district, Role.OFFICE),
+        Role.SUBMITTER: make_user("donvi", commune, Role.SUBMITTER),
+        Role.HEAD: make_user("bithu", commune, Role.HEAD),
+        Role.ADMIN: make_user("quantri", root, Role.ADMIN),
+        "sibling": make_user("khac", sibling, Role.MANAGER),
+        "superuser": get_user_model().objects.create_superuser("root", password="mat-khau-123"),
+    }
+    return Cast(root, district, commune, branch, court, sibling, sibling_branch, person, sibling_person, users)
+
+
+def refresh(unit: Unit) -> Unit:
+    return Unit.objects.get(pk=unit.pk)

@@ -1,0 +1,16 @@
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key")
+os.environ.setdefault("GS_VAR_DIR", tempfile.mkdtemp(prefix="gs-test-var-"))
+
+from guongsang.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
