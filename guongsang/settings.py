@@ -144,13 +144,19 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# In development static files come straight from the apps and packages; in production from
+# `collectstatic` into STATIC_ROOT, served by WhiteNoise (no CDN, nothing fetched at run time).
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 STATICFILES_DIRS = [
     BASE_DIR / "guongsang" / "static",
     ("bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
 ]
 # Uploaded files live outside the web root and are served only through permission-checked views.
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
-MEDIA_URL = None
+# No URL serves this prefix: downloads go through views that check permission first.
+MEDIA_URL = "/_noi-bo/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 GS_IMPORT_MAX_BYTES = envint("GS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)

@@ -1,16 +1,17 @@
 """The canonical cast: a small tree and one user per role, plus a user of a sibling unit.
 
-    Tỉnh ủy Mẫu (TU)                               admin (role admin at the root)
-    ├── Huyện ủy Lạc Dương (HU)                    manager, leader, reviewer, office
-    │   ├── Đảng bộ xã Lát (ĐBCS, 120 đảng viên)   submitter, head
-    │   │   └── Chi bộ thôn Bon Đưng
-    │   └── Chi bộ Tòa án (CBCS)
-    └── Huyện ủy Kim Bảng (HU)                     sibling (manager of the sibling district)
-        └── Chi bộ Viện Kiểm sát (CBCS)
+Tỉnh ủy Mẫu (TU)                               admin (role admin at the root)
+├── Huyện ủy Lạc Dương (HU)                    manager, leader, reviewer, office
+│   ├── Đảng bộ xã Lát (ĐBCS, 120 đảng viên)   submitter, head
+│   │   └── Chi bộ thôn Bon Đưng
+│   └── Chi bộ Tòa án (CBCS)
+└── Huyện ủy Kim Bảng (HU)                     sibling (manager of the sibling district)
+    └── Chi bộ Viện Kiểm sát (CBCS)
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 import pytest
@@ -51,8 +52,16 @@ def make_user(username: str, unit: Unit | None = None, role: str | None = None, 
     return user
 
 
+def ensure_kinds() -> None:
+    """The unit kinds come from a data migration; a transactional test's flush removes them."""
+    from django.apps import apps
+
+    importlib.import_module("guongsang.org.migrations.0002_unit_kinds").seed(apps, None)
+
+
 @pytest.fixture
 def cast(db) -> Cast:
+    ensure_kinds()
     root = make_unit(None, "T-TU", "Tỉnh ủy Mẫu", "tinh-uy", abbreviation="TU")
     district = make_unit(root, "T-HU-LD", "Huyện ủy Lạc Dương", "huyen-uy", abbreviation="HU", place_name="Lạc Dương")
     commune = make_unit(district, "T-LAT", "Đảng bộ xã Lát", "dang-bo-co-so", party_member_count=120)
@@ -60,12 +69,19 @@ def cast(db) -> Cast:
     court = make_unit(district, "T-CB-TOAAN", "Chi bộ Tòa án", "chi-bo-co-so")
     sibling = make_unit(root, "T-HU-KB", "Huyện ủy Kim Bảng", "huyen-uy", abbreviation="HU")
     sibling_branch = make_unit(sibling, "T-CB-VKS", "Chi bộ Viện Kiểm sát", "chi-bo-co-so")
-    person = Person(code="P-1", full_name="Nguyễn Thị Ánh", unit=branch, birth_year=1980, ethnicity="Kinh",
-                    is_party_member=True)
+    person = Person(
+        code="P-1", full_name="Nguyễn Thị Ánh", unit=branch, birth_year=1980, ethnicity="Kinh", is_party_member=True
+    )
     person.save()
     Rating.objects.create(person=person, year=2024, grade="HTTNV")
-    sibling_person = Person(code="P-2", full_name="Trần Văn Bình", unit=sibling_branch, birth_year=1975,
-                            ethnicity="Tày", is_party_member=True)
+    sibling_person = Person(
+        code="P-2",
+        full_name="Trần Văn Bình",
+        unit=sibling_branch,
+        birth_year=1975,
+        ethnicity="Tày",
+        is_party_member=True,
+    )
     sibling_person.save()
     Rating.objects.create(person=sibling_person, year=2024, grade="HTXSNV")
     users = {

@@ -4,7 +4,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 os.environ.setdefault("GS_VAR_DIR", tempfile.mkdtemp(prefix="gs-test-var-"))
 
-from guongsang.settings import *  # noqa: E402,F403
+from guongsang.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

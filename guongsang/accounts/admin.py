@@ -10,8 +10,9 @@ class AuditedAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         action = f"{obj._meta.label_lower}.{'changed' if change else 'created'}.admin"
-        log_action(actor=request.user, action=action, obj=obj,
-                   after={"fields": sorted(form.changed_data)} if change else None)
+        log_action(
+            actor=request.user, action=action, obj=obj, after={"fields": sorted(form.changed_data)} if change else None
+        )
 
     def delete_model(self, request, obj):
         log_action(actor=request.user, action=f"{obj._meta.label_lower}.deleted.admin", obj=obj)

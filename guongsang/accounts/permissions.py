@@ -39,9 +39,7 @@ def grants(user) -> list[Grant]:
 
         cached = [
             Grant(unit_id, path, role)
-            for unit_id, path, role in Membership.objects.filter(user=user).values_list(
-                "unit_id", "unit__path", "role"
-            )
+            for unit_id, path, role in Membership.objects.filter(user=user).values_list("unit_id", "unit__path", "role")
         ]
         user._gs_grants = cached
     return cached

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -8,7 +9,6 @@ from django.urls import reverse_lazy
 from guongsang.accounts.forms import LoginForm
 from guongsang.accounts.models import AuditEntry, Membership
 from guongsang.accounts.permissions import AUDIT_ROLES, is_admin, scope_paths, top_units
-from django.db.models import Q
 
 
 class LoginView(auth_views.LoginView):
@@ -28,7 +28,9 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 @login_required
 def home(request):
-    memberships = Membership.objects.filter(user=request.user).select_related("unit", "unit__kind").order_by("unit__path")
+    memberships = (
+        Membership.objects.filter(user=request.user).select_related("unit", "unit__kind").order_by("unit__path")
+    )
     return render(request, "accounts/home.html", {"memberships": memberships, "top_units": top_units(request.user)})
 
 

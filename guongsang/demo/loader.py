@@ -18,23 +18,123 @@ from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
 YEARS = range(2017, 2026)
 MARKER = "LD-TU"
 
-FAMILY = ["Nguyễn"] * 8 + ["Trần"] * 3 + ["Lê"] * 3 + ["Phạm"] * 2 + [
-    "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lương", "Mai", "Hà"]
+FAMILY = (
+    ["Nguyễn"] * 8
+    + ["Trần"] * 3
+    + ["Lê"] * 3
+    + ["Phạm"] * 2
+    + [
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Lương",
+        "Mai",
+        "Hà",
+    ]
+)
 MIDDLE_M = ["Văn", "Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thanh", "Công", "Đình", "Ngọc", "Tiến"]
 MIDDLE_F = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Hồng", "Kim", "Phương", "Minh"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Giang", "Hải", "Hiếu", "Hoàng", "Hùng", "Huy", "Khánh", "Khoa",
-           "Lâm", "Long", "Mạnh", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài", "Thắng",
-           "Thành", "Toàn", "Trung", "Tuấn", "Việt", "Vinh", "Ân", "Ánh"]
-GIVEN_F = ["Anh", "Ánh", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Huyền", "Lan",
-           "Liên", "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Thảo", "Thủy",
-           "Trang", "Uyên", "Vân", "Yến", "Ấu", "Ân"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Giang",
+    "Hải",
+    "Hiếu",
+    "Hoàng",
+    "Hùng",
+    "Huy",
+    "Khánh",
+    "Khoa",
+    "Lâm",
+    "Long",
+    "Mạnh",
+    "Minh",
+    "Nam",
+    "Nghĩa",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Quang",
+    "Sơn",
+    "Tài",
+    "Thắng",
+    "Thành",
+    "Toàn",
+    "Trung",
+    "Tuấn",
+    "Việt",
+    "Vinh",
+    "Ân",
+    "Ánh",
+]
+GIVEN_F = [
+    "Anh",
+    "Ánh",
+    "Chi",
+    "Dung",
+    "Duyên",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hằng",
+    "Hoa",
+    "Hương",
+    "Huyền",
+    "Lan",
+    "Liên",
+    "Linh",
+    "Loan",
+    "Mai",
+    "My",
+    "Nga",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phương",
+    "Quyên",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Uyên",
+    "Vân",
+    "Yến",
+    "Ấu",
+    "Ân",
+]
 # Names of the K'Ho (Cơ Ho) and Tày people, for the communes where they live.
 KHO_FAMILY = ["Cil", "Kră Jăn", "Bon Niêng", "Liêng Hót", "Rơ Ông", "Đa Cát"]
 KHO_GIVEN = ["K'Brèo", "Ha Sen", "Ha Thu", "K'Mai", "Ha Lim", "K'Đin", "Ha Jen", "K'Hoàng"]
 TAY_FAMILY = ["Ma", "Hoàng", "Nông", "Ma Đình", "Lưu", "Hà"]
 TITLES_PARTY = ["Bí thư", "Phó Bí thư", "Ủy viên"]
-JOBS = ["Chuyên viên", "Giáo viên", "Bác sĩ", "Điều dưỡng", "Kế toán", "Kỹ sư", "Công nhân", "Nông dân",
-        "Cán bộ thôn", "Trưởng phòng", "Phó trưởng phòng", "Nhân viên", "Hưu trí", "Kinh doanh"]
+JOBS = [
+    "Chuyên viên",
+    "Giáo viên",
+    "Bác sĩ",
+    "Điều dưỡng",
+    "Kế toán",
+    "Kỹ sư",
+    "Công nhân",
+    "Nông dân",
+    "Cán bộ thôn",
+    "Trưởng phòng",
+    "Phó trưởng phòng",
+    "Nhân viên",
+    "Hưu trí",
+    "Kinh doanh",
+]
 
 PERSONAL_LEADERS = 3
 
@@ -73,8 +173,14 @@ def _people_count(u: U) -> int:
         return min(u.members or 8, 14)
     if u.kind in ("dang-bo-co-so", "dang-bo-bo-phan"):
         return 3
-    if u.kind in ("co-quan-tham-muu",) or u.kind in ("mttq", "doan-thanh-nien", "hoi-phu-nu", "hoi-nong-dan",
-                                                      "hoi-cuu-chien-binh", "cong-doan"):
+    if u.kind in ("co-quan-tham-muu",) or u.kind in (
+        "mttq",
+        "doan-thanh-nien",
+        "hoi-phu-nu",
+        "hoi-nong-dan",
+        "hoi-cuu-chien-binh",
+        "cong-doan",
+    ):
         return 6
     return 4
 
@@ -88,9 +194,17 @@ class DemoLoader:
         self.ethnic: dict[str, float] = {}
 
     def build_unit(self, spec: U, parent: Unit | None, ethnic_share: float) -> None:
-        unit = Unit(code=spec.code, name=spec.name, short_name=spec.short, kind=self.kinds[spec.kind],
-                    abbreviation=spec.abbr, place_name=spec.place, party_member_count=spec.members,
-                    active_from=spec.start, active_to=spec.end)
+        unit = Unit(
+            code=spec.code,
+            name=spec.name,
+            short_name=spec.short,
+            kind=self.kinds[spec.kind],
+            abbreviation=spec.abbr,
+            place_name=spec.place,
+            party_member_count=spec.members,
+            active_from=spec.start,
+            active_to=spec.end,
+        )
         unit.prepare()
         unit = Unit.objects.place(unit, parent)
         self.units[spec.code] = unit
@@ -117,15 +231,25 @@ class DemoLoader:
                 minority = self.rng.random() < self.ethnic[code]
                 ethnicity = ethnic_group if minority else "Kinh"
                 full_name, gender = _name(self.rng, ethnicity)
-                party = spec.kind not in ("mttq", "doan-thanh-nien", "hoi-phu-nu", "hoi-nong-dan",
-                                          "hoi-cuu-chien-binh", "cong-doan") or self.rng.random() < 0.6
+                party = (
+                    spec.kind
+                    not in ("mttq", "doan-thanh-nien", "hoi-phu-nu", "hoi-nong-dan", "hoi-cuu-chien-binh", "cong-doan")
+                    or self.rng.random() < 0.6
+                )
                 if i < PERSONAL_LEADERS and self.kinds[spec.kind].is_party_org:
                     title = f"{TITLES_PARTY[i]} {spec.name}"
                 else:
                     title = self.rng.choice(JOBS)
-                person = Person(code=f"{code}-{i + 1:03d}", full_name=full_name, gender=gender,
-                                birth_year=self.rng.randint(1962, 2001), ethnicity=ethnicity, title=title,
-                                unit=unit, is_party_member=party)
+                person = Person(
+                    code=f"{code}-{i + 1:03d}",
+                    full_name=full_name,
+                    gender=gender,
+                    birth_year=self.rng.randint(1962, 2001),
+                    ethnicity=ethnicity,
+                    title=title,
+                    unit=unit,
+                    is_party_member=party,
+                )
                 person.prepare()
                 out.append(person)
         return Person.objects.bulk_create(out, batch_size=1000)
@@ -153,19 +277,34 @@ class DemoLoader:
                 continue
             year = self.rng.choice(_unit_years(spec) or [2020])
             number += 1
-            rows.append(Honor(unit=unit, form="Bằng khen", granted_by="Ủy ban nhân dân tỉnh",
-                              decision_number=f"{number}/QĐ-UBND", decision_date=dt.date(year, 5, 19), year=year,
-                              reason="Có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"))
+            rows.append(
+                Honor(
+                    unit=unit,
+                    form="Bằng khen",
+                    granted_by="Ủy ban nhân dân tỉnh",
+                    decision_number=f"{number}/QĐ-UBND",
+                    decision_date=dt.date(year, 5, 19),
+                    year=year,
+                    reason="Có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                )
+            )
         for person in people:
             if self.rng.random() > 0.07:
                 continue
             unit = person.unit
             year = self.rng.choice(_unit_years(self.specs[unit.code]) or [2020])
             number += 1
-            rows.append(Honor(person=person, form="Giấy khen", granted_by=f"Ban Thường vụ {unit.parent_unit().name}",
-                              decision_number=f"{number}-QĐ/{self.units[unit.code].abbreviation or 'ĐU'}",
-                              decision_date=dt.date(year, 12, 20), year=year,
-                              reason="Hoàn thành xuất sắc nhiệm vụ, tiêu biểu trong học tập và làm theo Bác"))
+            rows.append(
+                Honor(
+                    person=person,
+                    form="Giấy khen",
+                    granted_by=f"Ban Thường vụ {unit.parent_unit().name}",
+                    decision_number=f"{number}-QĐ/{self.units[unit.code].abbreviation or 'ĐU'}",
+                    decision_date=dt.date(year, 12, 20),
+                    year=year,
+                    reason="Hoàn thành xuất sắc nhiệm vụ, tiêu biểu trong học tập và làm theo Bác",
+                )
+            )
         Honor.objects.bulk_create(rows, batch_size=1000)
         return len(rows)
 
@@ -173,14 +312,15 @@ class DemoLoader:
         User = get_user_model()
         created = []
         password = make_password(DEMO_PASSWORD)  # hash once: every demo account shares it
-        admin, _ = User.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True,
-                                                                           "first_name": "Quản trị hệ thống"})
+        admin, _ = User.objects.get_or_create(
+            username="admin", defaults={"is_staff": True, "is_superuser": True, "first_name": "Quản trị hệ thống"}
+        )
         admin.password = password
         admin.save()
         created.append(("admin", "Quản trị toàn hệ thống", "—"))
         from guongsang.accounts.models import Role
 
-        for prefix, label, issuer, unit_code in SITES:
+        for prefix, _label, issuer, unit_code in SITES:
             for role, suffix in ROLE_NAMES.items():
                 username = f"{prefix}.{suffix}"
                 unit = self.units[unit_code if role in UNIT_LEVEL_ROLES else issuer]
@@ -207,10 +347,21 @@ def load_demo(*, stdout=None) -> bool:
     n_ratings = loader.ratings(people)
     n_honors = loader.honors(people)
     accounts = loader.accounts()
-    log_action(actor=None, action="demo.loaded", object_repr="Dữ liệu mẫu",
-               after={"units": len(loader.units), "people": len(people), "ratings": n_ratings, "honors": n_honors,
-                      "accounts": len(accounts)})
+    log_action(
+        actor=None,
+        action="demo.loaded",
+        object_repr="Dữ liệu mẫu",
+        after={
+            "units": len(loader.units),
+            "people": len(people),
+            "ratings": n_ratings,
+            "honors": n_honors,
+            "accounts": len(accounts),
+        },
+    )
     if stdout is not None:
-        stdout.write(f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
-                     f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản.")
+        stdout.write(
+            f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
+            f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản."
+        )
     return True

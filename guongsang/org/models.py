@@ -153,15 +153,16 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        self.prepare()
+        super().save(*args, **kwargs)
+
     def prepare(self) -> None:
+        """Normalise the text fields and derive the search and sort keys (also before bulk_create)."""
         for field in ("code", "full_name", "ethnicity", "title"):
             setattr(self, field, nfc(getattr(self, field)))
         self.search_text = fold(f"{self.full_name} {self.code}")[:300]
         self.sort_key = person_sort_key(self.full_name)[:600]
-
-    def save(self, *args, **kwargs):
-        self.prepare()
-        super().save(*args, **kwargs)
 
 
 class Grade(models.TextChoices):

@@ -43,7 +43,7 @@ def _validate_unit(unit: Unit) -> None:
         unit.full_clean(exclude=["path", "depth", "numchild"])
     except ValidationError as exc:
         if "code" in exc.message_dict and Unit.objects.filter(code=unit.code).exclude(pk=unit.pk).exists():
-            raise ValidationError({"code": f"Mã đơn vị “{unit.code}” đã có." }) from exc
+            raise ValidationError({"code": f"Mã đơn vị “{unit.code}” đã có."}) from exc
         raise
     if unit.active_from and unit.active_to and unit.active_to < unit.active_from:
         raise ValidationError({"active_to": "Ngày kết thúc hoạt động phải sau ngày bắt đầu."})
@@ -185,8 +185,15 @@ def rating_set(*, actor, subject: Unit | Person, year: int, grade: str, scheme: 
     rating = rating or Rating(year=year, scheme=scheme, **key)
     rating.grade = grade
     rating.save()
-    log_action(actor=actor, action="org.rating.set", obj=rating, unit=unit, before=before,
-               after={"year": year, "grade": grade, "scheme": scheme}, object_repr=f"{subject}: {year}")
+    log_action(
+        actor=actor,
+        action="org.rating.set",
+        obj=rating,
+        unit=unit,
+        before=before,
+        after={"year": year, "grade": grade, "scheme": scheme},
+        object_repr=f"{subject}: {year}",
+    )
     return rating
 
 
@@ -199,8 +206,13 @@ def honor_add(*, actor, subject: Unit | Person, **fields) -> Honor:
     honor = Honor(**key, **fields)
     honor.full_clean()
     honor.save()
-    log_action(actor=actor, action="org.honor.added", obj=honor, unit=unit,
-               after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")))
+    log_action(
+        actor=actor,
+        action="org.honor.added",
+        obj=honor,
+        unit=unit,
+        after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")),
+    )
     return honor
 
 

@@ -29,8 +29,9 @@ def tree(request):
 def children(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
     kids = list(selectors.children_of(unit)[: selectors.CHILDREN_LIMIT])
-    return render(request, "org/_children.html", {"unit": unit, "children": kids,
-                                                  "truncated": unit.numchild > len(kids)})
+    return render(
+        request, "org/_children.html", {"unit": unit, "children": kids, "truncated": unit.numchild > len(kids)}
+    )
 
 
 @login_required
@@ -64,10 +65,17 @@ def people(request, pk: int):
     subtree = request.GET.get("tat_ca") == "1"
     query = request.GET.get("q", "").strip()
     page = Paginator(selectors.people_of(unit, subtree=subtree, query=query), 50).get_page(request.GET.get("trang"))
-    return render(request, "org/people.html", {
-        "unit": unit, "page": page, "subtree": subtree, "query": query,
-        "show_personal": can_view_personal_data(request.user, unit),
-    })
+    return render(
+        request,
+        "org/people.html",
+        {
+            "unit": unit,
+            "page": page,
+            "subtree": subtree,
+            "query": query,
+            "show_personal": can_view_personal_data(request.user, unit),
+        },
+    )
 
 
 @login_required
@@ -79,12 +87,16 @@ def person_detail(request, pk: int):
     if not has_role_over(request.user, person.unit):
         raise Http404
     show_personal = can_view_personal_data(request.user, person.unit)
-    return render(request, "org/person_detail.html", {
-        "person": person,
-        "show_personal": show_personal,
-        "ratings": person.ratings.order_by("-year") if show_personal else [],
-        "honors": person.honors.all(),
-    })
+    return render(
+        request,
+        "org/person_detail.html",
+        {
+            "person": person,
+            "show_personal": show_personal,
+            "ratings": person.ratings.order_by("-year") if show_personal else [],
+            "honors": person.honors.all(),
+        },
+    )
 
 
 def _editable_unit(request, pk: int):
@@ -104,12 +116,15 @@ def import_view(request, pk: int):
         if upload is None:
             messages.error(request, "Chưa chọn tệp .xlsx để nhập.")
         else:
-            result = workbook.import_workbook(actor=request.user, scope=unit, data=upload.read(),
-                                              filename=upload.name)
+            result = workbook.import_workbook(actor=request.user, scope=unit, data=upload.read(), filename=upload.name)
             if result.saved:
                 messages.success(request, "Đã nhập xong tệp " + upload.name + ".")
-    return render(request, "org/import.html", {"unit": unit, "result": result},
-                  status=400 if result is not None and not result.saved else 200)
+    return render(
+        request,
+        "org/import.html",
+        {"unit": unit, "result": result},
+        status=400 if result is not None and not result.saved else 200,
+    )
 
 
 @login_required

@@ -309,13 +309,18 @@ class _Plan:
                 seen.append(current)
                 current = self._parent_code(current)
             if current is not None:
-                chain = " → ".join([*seen[seen.index(current):], current])
+                chain = " → ".join([*seen[seen.index(current) :], current])
                 self.error(UNIT_SHEET, row, f"quan hệ cấp trên tạo vòng lặp trong cây ({chain}).")
                 continue
             existing = self.unit_in_db(code)
             old_parent = existing.parent_unit() if existing is not None and existing.depth > 1 else None
             moved = old_parent is None or old_parent.code != parent_code
-            if parent_code and parent_code not in self.units and moved and not self.editable(self.unit_in_db(parent_code)):
+            if (
+                parent_code
+                and parent_code not in self.units
+                and moved
+                and not self.editable(self.unit_in_db(parent_code))
+            ):
                 self.error(UNIT_SHEET, row, f"đơn vị cấp trên “{parent_code}” nằm ngoài phạm vi đơn vị của bạn.")
 
     def resolve_unit(self, code: str) -> bool:
@@ -407,8 +412,14 @@ class _Plan:
                     raise ValidationError(f"trùng xếp loại năm {year} với dòng {seen[key]}.")
                 seen[key] = number
                 self.ratings.append(
-                    {"kind": kind, "code": code, "year": year, "grade": grade, "scheme": key[3],
-                     "note": _as_text(raw.get("note"))}
+                    {
+                        "kind": kind,
+                        "code": code,
+                        "year": year,
+                        "grade": grade,
+                        "scheme": key[3],
+                        "note": _as_text(raw.get("note")),
+                    }
                 )
             except ValidationError as exc:
                 self.error(RATING_SHEET, number, " ".join(exc.messages))
@@ -424,10 +435,16 @@ class _Plan:
                 if year is None:
                     raise ValidationError("thiếu năm.")
                 self.honors.append(
-                    {"kind": kind, "code": code, "form": form, "granted_by": granted_by,
-                     "decision_number": _as_text(raw.get("decision_number")),
-                     "decision_date": _as_date(raw.get("decision_date"), "Ngày quyết định"),
-                     "year": year, "reason": _as_text(raw.get("reason"))}
+                    {
+                        "kind": kind,
+                        "code": code,
+                        "form": form,
+                        "granted_by": granted_by,
+                        "decision_number": _as_text(raw.get("decision_number")),
+                        "decision_date": _as_date(raw.get("decision_date"), "Ngày quyết định"),
+                        "year": year,
+                        "reason": _as_text(raw.get("reason")),
+                    }
                 )
             except ValidationError as exc:
                 self.error(HONOR_SHEET, number, " ".join(exc.messages))
@@ -456,14 +473,30 @@ def import_workbook(*, actor, scope: Unit, data: bytes, filename: str = "") -> I
     return ImportResult(saved=True, counts=counts)
 
 
-UNIT_VALUE_FIELDS = ("name", "short_name", "kind", "abbreviation", "place_name", "party_member_count",
-                     "active_from", "active_to", "email", "phone")
+UNIT_VALUE_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "abbreviation",
+    "place_name",
+    "party_member_count",
+    "active_from",
+    "active_to",
+    "email",
+    "phone",
+)
 
 
 @transaction.atomic
 def _save(plan: _Plan, filename: str) -> dict[str, int]:
-    counts = {"units_created": 0, "units_updated": 0, "people_created": 0, "people_updated": 0,
-              "ratings": 0, "honors": 0}
+    counts = {
+        "units_created": 0,
+        "units_updated": 0,
+        "people_created": 0,
+        "people_updated": 0,
+        "ratings": 0,
+        "honors": 0,
+    }
     units: dict[str, Unit] = {}
 
     def get_unit(code: str) -> Unit:
@@ -513,19 +546,30 @@ def _save(plan: _Plan, filename: str) -> dict[str, int]:
     Person.objects.bulk_create(to_create, batch_size=500)
     Person.objects.bulk_update(
         to_update,
-        ["full_name", "gender", "birth_year", "ethnicity", "title", "is_party_member", "unit", "search_text",
-         "sort_key"],
+        [
+            "full_name",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "title",
+            "is_party_member",
+            "unit",
+            "search_text",
+            "sort_key",
+        ],
         batch_size=500,
     )
     counts["people_created"], counts["people_updated"] = len(to_create), len(to_update)
 
     person_ids = dict(
-        Person.objects.filter(code__in={r["code"] for r in plan.ratings + plan.honors if r["kind"] == SUBJECT_PERSON})
-        .values_list("code", "id")
+        Person.objects.filter(
+            code__in={r["code"] for r in plan.ratings + plan.honors if r["kind"] == SUBJECT_PERSON}
+        ).values_list("code", "id")
     )
     unit_ids = dict(
-        Unit.objects.filter(code__in={r["code"] for r in plan.ratings + plan.honors if r["kind"] == SUBJECT_UNIT})
-        .values_list("code", "id")
+        Unit.objects.filter(
+            code__in={r["code"] for r in plan.ratings + plan.honors if r["kind"] == SUBJECT_UNIT}
+        ).values_list("code", "id")
     )
 
     def subject(row: dict[str, Any]) -> dict[str, int]:
@@ -535,14 +579,17 @@ def _save(plan: _Plan, filename: str) -> dict[str, int]:
 
     for row in plan.ratings:
         Rating.objects.update_or_create(
-            year=row["year"], scheme=row["scheme"], **subject(row),
+            year=row["year"],
+            scheme=row["scheme"],
+            **subject(row),
             defaults={"grade": row["grade"], "note": row["note"]},
         )
     counts["ratings"] = len(plan.ratings)
     for row in plan.honors:
         keys = {"form": row["form"], "decision_number": row["decision_number"], "year": row["year"]}
         Honor.objects.update_or_create(
-            **subject(row), **keys,
+            **subject(row),
+            **keys,
             defaults={"granted_by": row["granted_by"], "decision_date": row["decision_date"], "reason": row["reason"]},
         )
     counts["honors"] = len(plan.honors)
@@ -605,12 +652,33 @@ def template_workbook() -> bytes:
     wb.remove(wb.active)
     _help_sheet(wb)
     example = {
-        UNIT_SHEET: ["CB-VD-01", "Chi bộ Trường Tiểu học Ví dụ", "Chi bộ TH Ví dụ", "chi-bo-co-so", "MÃ-ĐƠN-VỊ-CẤP-TRÊN",
-                     "", "Lạc Dương", 12, "01/01/2020", "", "", "", ""],
+        UNIT_SHEET: [
+            "CB-VD-01",
+            "Chi bộ Trường Tiểu học Ví dụ",
+            "Chi bộ TH Ví dụ",
+            "chi-bo-co-so",
+            "MÃ-ĐƠN-VỊ-CẤP-TRÊN",
+            "",
+            "Lạc Dương",
+            12,
+            "01/01/2020",
+            "",
+            "",
+            "",
+            "",
+        ],
         PERSON_SHEET: ["CN-VD-01", "Nguyễn Thị Ví Dụ", "Nữ", 1985, "Kinh", "Giáo viên", "CB-VD-01", "Có"],
         RATING_SHEET: ["Cá nhân", "CN-VD-01", 2024, "HTTNV", "Đảng", ""],
-        HONOR_SHEET: ["Cá nhân", "CN-VD-01", "Giấy khen", "Ban Thường vụ Huyện ủy", "123-QĐ/HU", "15/05/2023", 2023,
-                      "Có thành tích trong học tập và làm theo Bác"],
+        HONOR_SHEET: [
+            "Cá nhân",
+            "CN-VD-01",
+            "Giấy khen",
+            "Ban Thường vụ Huyện ủy",
+            "123-QĐ/HU",
+            "15/05/2023",
+            2023,
+            "Có thành tích trong học tập và làm theo Bác",
+        ],
     }
     for name in COLUMNS:
         _sheet(wb, name).append(example[name])
@@ -627,29 +695,86 @@ def export_workbook(*, actor, scope: Unit) -> bytes:
     parents = {u.path: u.code for u in units}
     ws = _sheet(wb, UNIT_SHEET)
     for u in units:
-        parent = parents.get(u.path[: -Unit.steplen], "") if u.pk != scope.pk else (
-            scope.parent_unit().code if scope.depth > 1 else "")
-        ws.append([u.code, u.name, u.short_name, u.kind.code, parent, u.abbreviation, u.place_name,
-                   u.party_member_count, _fmt_date(u.active_from), _fmt_date(u.active_to),
-                   u.successor.code if u.successor else "", u.email, u.phone])
-    people = Person.objects.filter(unit__path__startswith=scope.path).select_related("unit").order_by("unit__path", "sort_key")
+        parent = (
+            parents.get(u.path[: -Unit.steplen], "")
+            if u.pk != scope.pk
+            else (scope.parent_unit().code if scope.depth > 1 else "")
+        )
+        ws.append(
+            [
+                u.code,
+                u.name,
+                u.short_name,
+                u.kind.code,
+                parent,
+                u.abbreviation,
+                u.place_name,
+                u.party_member_count,
+                _fmt_date(u.active_from),
+                _fmt_date(u.active_to),
+                u.successor.code if u.successor else "",
+                u.email,
+                u.phone,
+            ]
+        )
+    people = (
+        Person.objects.filter(unit__path__startswith=scope.path)
+        .select_related("unit")
+        .order_by("unit__path", "sort_key")
+    )
     ws = _sheet(wb, PERSON_SHEET)
     for p in people:
-        ws.append([p.code, p.full_name, p.get_gender_display() if p.gender else "", p.birth_year, p.ethnicity,
-                   p.title, p.unit.code, "Có" if p.is_party_member else "Không"])
+        ws.append(
+            [
+                p.code,
+                p.full_name,
+                p.get_gender_display() if p.gender else "",
+                p.birth_year,
+                p.ethnicity,
+                p.title,
+                p.unit.code,
+                "Có" if p.is_party_member else "Không",
+            ]
+        )
     ws = _sheet(wb, RATING_SHEET)
     scheme_names = {Rating.Scheme.PARTY: "Đảng", Rating.Scheme.STAFF: "Cán bộ"}
-    for r in Rating.objects.filter(unit__path__startswith=scope.path).select_related("unit").order_by("unit__path", "year"):
+    for r in (
+        Rating.objects.filter(unit__path__startswith=scope.path).select_related("unit").order_by("unit__path", "year")
+    ):
         ws.append(["Đơn vị", r.unit.code, r.year, r.grade, scheme_names[r.scheme], r.note])
-    for r in Rating.objects.filter(person__unit__path__startswith=scope.path).select_related("person").order_by("person__code", "year"):
+    for r in (
+        Rating.objects.filter(person__unit__path__startswith=scope.path)
+        .select_related("person")
+        .order_by("person__code", "year")
+    ):
         ws.append(["Cá nhân", r.person.code, r.year, r.grade, scheme_names[r.scheme], r.note])
     ws = _sheet(wb, HONOR_SHEET)
     for h in Honor.objects.filter(unit__path__startswith=scope.path).select_related("unit"):
-        ws.append(["Đơn vị", h.unit.code, h.form, h.granted_by, h.decision_number, _fmt_date(h.decision_date), h.year,
-                   h.reason])
+        ws.append(
+            [
+                "Đơn vị",
+                h.unit.code,
+                h.form,
+                h.granted_by,
+                h.decision_number,
+                _fmt_date(h.decision_date),
+                h.year,
+                h.reason,
+            ]
+        )
     for h in Honor.objects.filter(person__unit__path__startswith=scope.path).select_related("person"):
-        ws.append(["Cá nhân", h.person.code, h.form, h.granted_by, h.decision_number, _fmt_date(h.decision_date),
-                   h.year, h.reason])
+        ws.append(
+            [
+                "Cá nhân",
+                h.person.code,
+                h.form,
+                h.granted_by,
+                h.decision_number,
+                _fmt_date(h.decision_date),
+                h.year,
+                h.reason,
+            ]
+        )
     return _save_bytes(wb)
 
 

@@ -12,8 +12,13 @@ from tests.conftest import kind, refresh
 
 def test_it_creates_a_unit_and_logs_it(cast):
     manager = cast.users[Role.MANAGER]
-    unit = services.unit_create(actor=manager, parent=cast.commune, code="T-LAT-CB2", name="Chi bộ thôn Đạ Nghịt",
-                                kind=kind("chi-bo-truc-thuoc"))
+    unit = services.unit_create(
+        actor=manager,
+        parent=cast.commune,
+        code="T-LAT-CB2",
+        name="Chi bộ thôn Đạ Nghịt",
+        kind=kind("chi-bo-truc-thuoc"),
+    )
     assert refresh(unit).parent_unit() == cast.commune
     entry = AuditEntry.objects.get(action="org.unit.created")
     assert entry.actor == manager and entry.unit_path == unit.path and entry.after["code"] == "T-LAT-CB2"
@@ -22,8 +27,13 @@ def test_it_creates_a_unit_and_logs_it(cast):
 def test_it_refuses_a_duplicate_unit_code_in_vietnamese(cast):
     count = Unit.objects.count()
     with pytest.raises(ValidationError) as err:
-        services.unit_create(actor=cast.users[Role.MANAGER], parent=cast.commune, code="T-CB-TOAAN",
-                             name="Trùng mã", kind=kind("chi-bo-truc-thuoc"))
+        services.unit_create(
+            actor=cast.users[Role.MANAGER],
+            parent=cast.commune,
+            code="T-CB-TOAAN",
+            name="Trùng mã",
+            kind=kind("chi-bo-truc-thuoc"),
+        )
     assert "Mã đơn vị “T-CB-TOAAN” đã có." in str(err.value)
     assert Unit.objects.count() == count
     assert not AuditEntry.objects.exists()
@@ -31,11 +41,13 @@ def test_it_refuses_a_duplicate_unit_code_in_vietnamese(cast):
 
 def test_it_refuses_to_create_outside_the_actors_subtree(cast):
     with pytest.raises(PermissionDenied):
-        services.unit_create(actor=cast.users["sibling"], parent=cast.commune, code="X1", name="X",
-                             kind=kind("chi-bo-truc-thuoc"))
+        services.unit_create(
+            actor=cast.users["sibling"], parent=cast.commune, code="X1", name="X", kind=kind("chi-bo-truc-thuoc")
+        )
     with pytest.raises(PermissionDenied):
-        services.unit_create(actor=cast.users[Role.SUBMITTER], parent=cast.commune, code="X2", name="X",
-                             kind=kind("chi-bo-truc-thuoc"))
+        services.unit_create(
+            actor=cast.users[Role.SUBMITTER], parent=cast.commune, code="X2", name="X", kind=kind("chi-bo-truc-thuoc")
+        )
 
 
 def test_it_refuses_a_move_that_makes_a_cycle(cast):
@@ -92,19 +104,28 @@ def test_grades_are_ordered():
 
 
 def test_it_saves_a_person_in_scope_only(cast):
-    person = services.person_save(actor=cast.users[Role.MANAGER], code="P-9", full_name="  Lê  Văn  An ",
-                                  unit=cast.court)
+    person = services.person_save(
+        actor=cast.users[Role.MANAGER], code="P-9", full_name="  Lê  Văn  An ", unit=cast.court
+    )
     assert person.full_name == "Lê Văn An" and person.search_text == "le van an p-9"
     with pytest.raises(PermissionDenied):
-        services.person_save(actor=cast.users[Role.MANAGER], code="P-10", full_name="Hà Thị Bé",
-                             unit=cast.sibling_branch)
+        services.person_save(
+            actor=cast.users[Role.MANAGER], code="P-10", full_name="Hà Thị Bé", unit=cast.sibling_branch
+        )
     with pytest.raises(ValidationError):
-        services.person_save(actor=cast.users[Role.MANAGER], code="P-11", full_name="Hà Thị Bé", unit=cast.court,
-                             birth_year=1850)
+        services.person_save(
+            actor=cast.users[Role.MANAGER], code="P-11", full_name="Hà Thị Bé", unit=cast.court, birth_year=1850
+        )
 
 
 def test_it_adds_an_honor(cast):
-    honor = services.honor_add(actor=cast.users[Role.MANAGER], subject=cast.commune, form="Giấy khen",
-                               granted_by="Ban Thường vụ Huyện ủy", year=2023, decision_number="12-QĐ/HU")
+    honor = services.honor_add(
+        actor=cast.users[Role.MANAGER],
+        subject=cast.commune,
+        form="Giấy khen",
+        granted_by="Ban Thường vụ Huyện ủy",
+        year=2023,
+        decision_number="12-QĐ/HU",
+    )
     assert honor.unit == cast.commune
     assert AuditEntry.objects.get(action="org.honor.added").unit == cast.commune

@@ -33,8 +33,21 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
 
 
 def unit_row(code, name, kind="chi-bo-truc-thuoc", parent="T-LAT", **extra):
-    row = [code, name, "", kind, parent, "", "", extra.get("members"), extra.get("start"), extra.get("end"),
-           extra.get("successor", ""), "", ""]
+    row = [
+        code,
+        name,
+        "",
+        kind,
+        parent,
+        "",
+        "",
+        extra.get("members"),
+        extra.get("start"),
+        extra.get("end"),
+        extra.get("successor", ""),
+        "",
+        "",
+    ]
     return row
 
 
@@ -60,8 +73,11 @@ GOOD = {
         unit_row("N-DB-CB1", "Chi bộ thôn Đưng K'Si", parent="N-DB"),  # parent defined above in the file
     ],
     PERSON_SHEET: [person_row("N-P1", "Cil Ha Sen", "N-CB2"), person_row("N-P2", "Lê Văn Hùng", "N-DB-CB1", "Nam")],
-    RATING_SHEET: [["Cá nhân", "N-P1", 2023, "HTTNV", "Đảng", ""], ["Đơn vị", "N-DB", 2024, "htxsnv", "", ""],
-                   ["Cá nhân", "P-1", 2023, "HTNV", "", "Nghị quyết 05"]],
+    RATING_SHEET: [
+        ["Cá nhân", "N-P1", 2023, "HTTNV", "Đảng", ""],
+        ["Đơn vị", "N-DB", 2024, "htxsnv", "", ""],
+        ["Cá nhân", "P-1", 2023, "HTNV", "", "Nghị quyết 05"],
+    ],
     HONOR_SHEET: [["Cá nhân", "N-P2", "Giấy khen", "Ban Thường vụ Huyện ủy", "12-QĐ/HU", "19/05/2023", 2023, ""]],
 }
 
@@ -69,8 +85,14 @@ GOOD = {
 def test_a_good_file_is_saved_in_one_go(cast):
     result = import_workbook(actor=cast.users[Role.MANAGER], scope=cast.district, data=xlsx(GOOD), filename="a.xlsx")
     assert result.saved, [str(e) for e in result.errors]
-    assert result.counts == {"units_created": 3, "units_updated": 0, "people_created": 2, "people_updated": 0,
-                             "ratings": 3, "honors": 1}
+    assert result.counts == {
+        "units_created": 3,
+        "units_updated": 0,
+        "people_created": 2,
+        "people_updated": 0,
+        "ratings": 3,
+        "honors": 1,
+    }
     child = Unit.objects.get(code="N-DB-CB1")
     assert child.parent_unit().code == "N-DB" and child.is_within(cast.district)
     assert Person.objects.get(code="N-P1").unit.code == "N-CB2"
@@ -111,28 +133,39 @@ BAD_CASES = {
     "no known sheet": (None, "Không tìm thấy trang nào"),
     "missing column": (None, "thiếu cột bắt buộc “Mã loại đơn vị”"),
     "duplicate code in file": (
-        {UNIT_SHEET: [unit_row("N-1", "A"), unit_row("N-1", "B")]}, "mã đơn vị “N-1” trùng với dòng 3"),
-    "code taken outside the scope": (
-        {UNIT_SHEET: [unit_row("T-CB-VKS", "Chi bộ mới")]}, "ngoài phạm vi của bạn"),
+        {UNIT_SHEET: [unit_row("N-1", "A"), unit_row("N-1", "B")]},
+        "mã đơn vị “N-1” trùng với dòng 3",
+    ),
+    "code taken outside the scope": ({UNIT_SHEET: [unit_row("T-CB-VKS", "Chi bộ mới")]}, "ngoài phạm vi của bạn"),
     "cycle in the file": (
-        {UNIT_SHEET: [unit_row("N-A", "A", parent="N-B"), unit_row("N-B", "B", parent="N-A")]}, "vòng lặp"),
+        {UNIT_SHEET: [unit_row("N-A", "A", parent="N-B"), unit_row("N-B", "B", parent="N-A")]},
+        "vòng lặp",
+    ),
     "cycle with the tree": (
-        {UNIT_SHEET: [unit_row("T-LAT", "Đảng bộ xã Lát", kind="dang-bo-co-so", parent="T-LAT-CB1")]}, "vòng lặp"),
+        {UNIT_SHEET: [unit_row("T-LAT", "Đảng bộ xã Lát", kind="dang-bo-co-so", parent="T-LAT-CB1")]},
+        "vòng lặp",
+    ),
     "unknown kind": ({UNIT_SHEET: [unit_row("N-1", "A", kind="chi-bo-ma")]}, "loại đơn vị “chi-bo-ma” không có"),
-    "parent in a sibling subtree": (
-        {UNIT_SHEET: [unit_row("N-1", "A", parent="T-HU-KB")]}, "nằm ngoài phạm vi"),
+    "parent in a sibling subtree": ({UNIT_SHEET: [unit_row("N-1", "A", parent="T-HU-KB")]}, "nằm ngoài phạm vi"),
     "bad date": ({UNIT_SHEET: [unit_row("N-1", "A", start="31/02/2024")]}, "không phải là ngày dạng dd/mm/yyyy"),
     "rating outside the grades": (
-        {RATING_SHEET: [["Cá nhân", "P-1", 2024, "Tốt", "", ""]]}, "xếp loại “Tốt” không có trong thang xếp loại"),
-    "rating year out of range": (
-        {RATING_SHEET: [["Cá nhân", "P-1", 1800, "HTNV", "", ""]]}, "Năm 1800 không hợp lệ"),
+        {RATING_SHEET: [["Cá nhân", "P-1", 2024, "Tốt", "", ""]]},
+        "xếp loại “Tốt” không có trong thang xếp loại",
+    ),
+    "rating year out of range": ({RATING_SHEET: [["Cá nhân", "P-1", 1800, "HTNV", "", ""]]}, "Năm 1800 không hợp lệ"),
     "person in an unknown unit": (
-        {PERSON_SHEET: [person_row("N-P", "Hà Văn Cường", "KHONG-CO")]}, "không tìm thấy đơn vị mã “KHONG-CO”"),
+        {PERSON_SHEET: [person_row("N-P", "Hà Văn Cường", "KHONG-CO")]},
+        "không tìm thấy đơn vị mã “KHONG-CO”",
+    ),
     "person in a sibling's unit": (
-        {PERSON_SHEET: [person_row("N-P", "Hà Văn Cường", "T-CB-VKS")]}, "không tìm thấy đơn vị mã “T-CB-VKS”"),
+        {PERSON_SHEET: [person_row("N-P", "Hà Văn Cường", "T-CB-VKS")]},
+        "không tìm thấy đơn vị mã “T-CB-VKS”",
+    ),
     "bad gender": ({PERSON_SHEET: [person_row("N-P", "Hà Văn Cường", "T-LAT", gender="X")]}, "phải là Nam hoặc Nữ"),
     "rating of a sibling's person": (
-        {RATING_SHEET: [["Cá nhân", "P-2", 2024, "HTNV", "", ""]]}, "không tìm thấy cá nhân mã “P-2”"),
+        {RATING_SHEET: [["Cá nhân", "P-2", 2024, "HTNV", "", ""]]},
+        "không tìm thấy cá nhân mã “P-2”",
+    ),
 }
 
 
@@ -174,8 +207,11 @@ def test_a_bad_file_is_refused_with_a_vietnamese_message_and_nothing_saved(cast,
 
 
 def test_errors_name_the_sheet_and_row(cast):
-    result = import_workbook(actor=cast.users[Role.MANAGER], scope=cast.district,
-                             data=xlsx({PERSON_SHEET: [person_row("N-P", "A", "T-LAT"), person_row("N-Q", "", "T-LAT")]}))
+    result = import_workbook(
+        actor=cast.users[Role.MANAGER],
+        scope=cast.district,
+        data=xlsx({PERSON_SHEET: [person_row("N-P", "A", "T-LAT"), person_row("N-Q", "", "T-LAT")]}),
+    )
     assert [str(e) for e in result.errors] == ["Trang “Cá nhân”, dòng 3: thiếu họ và tên."]
 
 

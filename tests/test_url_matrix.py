@@ -1,0 +1,157 @@
+"""Every URL pattern, for an anonymous visitor, each role, and a user of a sibling unit.
+
+The target objects live in the subtree of the roles' unit (a chi bộ under Huyện ủy Lạc Dương); the
+sibling manager belongs to Huyện ủy Kim Bảng. No page or download may show them data across units.
+A new URL pattern without a row here fails the completeness test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from guongsang.accounts.models import Role
+
+ROLES = [Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.OFFICE, Role.SUBMITTER, Role.HEAD, Role.ADMIN]
+EVERYONE = {r: 200 for r in ROLES} | {"sibling": 200}
+SCOPED = {r: 200 for r in ROLES} | {"sibling": 404}
+EDITORS = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 404}
+AUDITORS = {r: 404 for r in ROLES} | {Role.MANAGER: 200, Role.LEADER: 200, Role.ADMIN: 200, "sibling": 200}
+# The submitter and unit head sit at the commune; the tree browser starts from there for them.
+UNIT_TARGET = "branch"
+
+# name -> (target object or None, query string, expected status by user, method)
+MATRIX = {
+    "accounts:home": (None, "", EVERYONE, "get"),
+    "accounts:login": (None, "", None, "get"),
+    "accounts:logout": (None, "", None, "post"),
+    "accounts:password_change": (None, "", EVERYONE, "get"),
+    "accounts:password_change_done": (None, "", EVERYONE, "get"),
+    "accounts:audit_log": (None, "", AUDITORS, "get"),
+    "org:tree": (None, "", EVERYONE, "get"),
+    "org:search": (None, "q=bon+dung", EVERYONE, "get"),
+    "org:import_template": (None, "", EVERYONE, "get"),
+    "org:unit": ("branch", "", SCOPED, "get"),
+    "org:children": ("commune", "", SCOPED, "get"),
+    "org:people": ("branch", "tat_ca=1", SCOPED, "get"),
+    "org:import": ("commune", "", EDITORS, "get"),
+    "org:export": ("commune", "", EDITORS, "get"),
+    "org:person": ("person", "", SCOPED, "get"),
+}
+# Text that belongs to the Lạc Dương subtree and must never reach the sibling district's user.
+SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát"]
+PERSONAL = ["1980", "HTTNV"]  # the person's birth year and rating
+PERSONAL_ROLES = {Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN}
+
+
+def all_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from all_patterns(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+def own_patterns():
+    return sorted({name for name, _ in all_patterns() if not name.startswith("admin:")})
+
+
+def test_every_url_pattern_has_a_row():
+    assert set(own_patterns()) == set(MATRIX)
+
+
+def url_for(cast, name):
+    target, query, _, _ = MATRIX[name]
+    kwargs = {"pk": getattr(cast, target).pk} if target else {}
+    url = reverse(name, kwargs=kwargs)
+    return f"{url}?{query}" if query else url
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, name):
+    _, _, _, method = MATRIX[name]
+    response = getattr(client, method)(url_for(cast, name))
+    if name == "accounts:login":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/dang-nhap/") or name == "accounts:logout"
+
+
+@pytest.mark.parametrize("who", [*ROLES, "sibling"])
+@pytest.mark.parametrize("name", sorted(n for n, row in MATRIX.items() if row[2] is not None))
+def test_each_role_gets_what_it_may_and_nothing_leaks(client, cast, name, who):
+    _, _, expected, method = MATRIX[name]
+    client.force_login(cast.users[who])
+    response = getattr(client, method)(url_for(cast, name))
+    assert response.status_code == expected[who], (name, who)
+    body = b"".join(response) if response.streaming else response.content
+    text = body.decode("utf-8", errors="ignore")
+    if who == "sibling":
+        for secret in SECRETS:
+            assert secret not in text, (name, secret)
+    if name == "org:person" and response.status_code == 200:
+        for value in PERSONAL:
+            assert (value in text) is (who in PERSONAL_ROLES), (name, who, value)
+
+
+def test_a_submitter_only_reaches_its_own_unit(client, cast):
+    client.force_login(cast.users[Role.SUBMITTER])
+    assert client.get(reverse("org:unit", kwargs={"pk": cast.court.pk})).status_code == 404
+    assert client.get(reverse("org:unit", kwargs={"pk": cast.district.pk})).status_code == 404
+    assert client.get(reverse("org:unit", kwargs={"pk": cast.branch.pk})).status_code == 200
+
+
+def test_a_nonexistent_object_is_a_404_like_a_foreign_one(client, cast):
+    client.force_login(cast.users[Role.MANAGER])
+    assert client.get(reverse("org:unit", kwargs={"pk": 999999})).status_code == 404
+    assert client.get(reverse("org:person", kwargs={"pk": 999999})).status_code == 404
+
+
+def admin_urls():
+    out = []
+    for name, entry in all_patterns():
+        if not name.startswith("admin:"):
+            continue
+        pattern = entry.pattern
+        names = list(getattr(pattern, "converters", {}) or {}) or list(pattern.regex.groupindex)
+        values = {"app_label": "org", "content_type_id": "1"}
+        out.append((name, {n: values.get(n, "1") for n in names}))
+    return out
+
+
+# The login and logout pages, and the tree admin's catalogue of interface strings (no data).
+PUBLIC_ADMIN = {"admin:login", "admin:logout", "admin:javascript-catalog"}
+
+
+def test_the_admin_is_closed_to_everyone_but_administrators(client, cast):
+    urls = admin_urls()
+    assert len(urls) > 40
+    manager = cast.users[Role.MANAGER]
+    for name, kwargs in urls:
+        url = reverse(name, kwargs=kwargs)
+        if name in PUBLIC_ADMIN:
+            continue
+        client.logout()
+        assert client.get(url).status_code == 302, name
+        client.force_login(manager)
+        response = client.get(url)
+        assert response.status_code == 302 and "/quan-tri/login/" in response["Location"], name
+
+
+def test_the_admin_pages_work_for_the_administrator(client, cast):
+    client.force_login(cast.users["superuser"])
+    for name, kwargs in admin_urls():
+        if name == "admin:logout":
+            continue
+        if "object_id" in kwargs:
+            kwargs["object_id"] = "1"
+        response = client.get(reverse(name, kwargs=kwargs))
+        assert response.status_code < 500, name
+    for model in ("unit", "unitkind", "person", "rating", "honor"):
+        assert client.get(f"/quan-tri/org/{model}/").status_code == 200
+        assert client.get(f"/quan-tri/org/{model}/add/").status_code == 200
+    assert client.get("/quan-tri/accounts/auditentry/").status_code == 200
+    assert client.get("/quan-tri/accounts/auditentry/add/").status_code == 403
