@@ -87,10 +87,17 @@ def visible_units(user, roles: frozenset[str] | None = None) -> QuerySet:
     paths = scope_paths(user, roles)
     if not paths:
         return Unit.objects.none()
+    return Unit.objects.filter(scope_filter(paths))
+
+
+def scope_filter(paths: list[str], field: str = "path") -> Q:
+    """Rows whose unit path (in `field`) lies in any of the subtrees at `paths`."""
+    from guongsang.org.models import in_subtree
+
     query = Q()
     for path in paths:
-        query |= Q(path__startswith=path)
-    return Unit.objects.filter(query)
+        query |= in_subtree(path, field)
+    return query
 
 
 def top_units(user) -> QuerySet:

@@ -1,14 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse_lazy
 
 from guongsang.accounts.forms import LoginForm
 from guongsang.accounts.models import AuditEntry, Membership
-from guongsang.accounts.permissions import AUDIT_ROLES, is_admin, scope_paths, top_units
+from guongsang.accounts.permissions import AUDIT_ROLES, is_admin, scope_filter, scope_paths, top_units
 
 
 class LoginView(auth_views.LoginView):
@@ -42,10 +41,7 @@ def audit_log(request):
         paths = scope_paths(request.user, AUDIT_ROLES)
         if not paths:
             raise Http404
-        query = Q()
-        for path in paths:
-            query |= Q(unit_path__startswith=path)
-        entries = entries.filter(query)
+        entries = entries.filter(scope_filter(paths, "unit_path"))
     action = request.GET.get("thao_tac", "").strip()
     if action:
         entries = entries.filter(action__startswith=action)

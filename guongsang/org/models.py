@@ -38,6 +38,24 @@ class UnitKind(models.Model):
         return self.name
 
 
+PATH_MAX_LENGTH = 255  # treebeard's path column
+
+
+def subtree_range(path: str) -> tuple[str, str]:
+    """The range of paths in the subtree rooted at `path`, itself included.
+
+    A range, unlike LIKE 'path%', is answered from the path index on SQLite (whose LIKE ignores
+    case) and on PostgreSQL under any collation: paths use only 0-9 and A-Z, whose order is the
+    same in every collation.
+    """
+    return path, path + MP_Node.alphabet[-1] * (PATH_MAX_LENGTH - len(path))
+
+
+def in_subtree(path: str, field: str = "path") -> Q:
+    """A filter for rows whose `field` (a unit path, or a lookup ending in one) is within `path`."""
+    return Q(**{f"{field}__range": subtree_range(path)})
+
+
 class UnitQuerySet(MP_NodeQuerySet):
     def active_on(self, day) -> UnitQuerySet:
         return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(
@@ -46,7 +64,7 @@ class UnitQuerySet(MP_NodeQuerySet):
 
     def within(self, unit: Unit) -> UnitQuerySet:
         """The unit and everything below it: one indexed range scan on the path."""
-        return self.filter(path__startswith=unit.path)
+        return self.filter(in_subtree(unit.path))
 
 
 class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):

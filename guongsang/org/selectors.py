@@ -7,7 +7,7 @@ from django.db.models.functions import Substr
 
 from guongsang.accounts.permissions import visible_units
 from guongsang.lib.text import fold
-from guongsang.org.models import Person, Unit
+from guongsang.org.models import Person, Unit, in_subtree
 
 CHILDREN_LIMIT = 500
 SEARCH_LIMIT = 50
@@ -21,7 +21,7 @@ def with_parent_name(qs: QuerySet) -> QuerySet:
 
 def children_of(unit: Unit) -> QuerySet:
     return (
-        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
+        Unit.objects.filter(in_subtree(unit.path), depth=unit.depth + 1)
         .select_related("kind")
         .order_by(F("active_to").desc(nulls_first=True), "sort_key")
     )
@@ -44,7 +44,7 @@ def search_units(user, query: str) -> QuerySet:
 
 
 def people_of(unit: Unit, *, subtree: bool, query: str = "") -> QuerySet:
-    qs = Person.objects.filter(unit__path__startswith=unit.path) if subtree else Person.objects.filter(unit=unit)
+    qs = Person.objects.filter(in_subtree(unit.path, "unit__path")) if subtree else Person.objects.filter(unit=unit)
     for word in fold(query).split():
         qs = qs.filter(search_text__contains=word)
     return qs.select_related("unit").order_by("sort_key", "id")

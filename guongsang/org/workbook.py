@@ -22,7 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.permissions import can_edit_tree, has_role_over, is_admin
 from guongsang.lib.text import nfc
-from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
+from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind, in_subtree
 from guongsang.org.services import MAX_YEAR, MIN_YEAR
 
 # Sheet name -> list of (key, header, required)
@@ -692,89 +692,29 @@ def export_workbook(*, actor, scope: Unit) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     units = Unit.objects.within(scope).select_related("kind", "successor").order_by("path")
-    parents = {u.path: u.code for u in units}
+    codes = {u.path: u.code for u in units}
+    scope_parent = scope.parent_unit().code if scope.depth > 1 else ""
     ws = _sheet(wb, UNIT_SHEET)
     for u in units:
-        parent = (
-            parents.get(u.path[: -Unit.steplen], "")
-            if u.pk != scope.pk
-            else (scope.parent_unit().code if scope.depth > 1 else "")
-        )
-        ws.append(
-            [
-                u.code,
-                u.name,
-                u.short_name,
-                u.kind.code,
-                parent,
-                u.abbreviation,
-                u.place_name,
-                u.party_member_count,
-                _fmt_date(u.active_from),
-                _fmt_date(u.active_to),
-                u.successor.code if u.successor else "",
-                u.email,
-                u.phone,
-            ]
-        )
-    people = (
-        Person.objects.filter(unit__path__startswith=scope.path)
-        .select_related("unit")
-        .order_by("unit__path", "sort_key")
-    )
+        parent = codes.get(u.path[: -Unit.steplen], "") if u.pk != scope.pk else scope_parent
+        successor = u.successor.code if u.successor else ""
+        ws.append([u.code, u.name, u.short_name, u.kind.code, parent, u.abbreviation, u.place_name,
+                   u.party_member_count, _fmt_date(u.active_from), _fmt_date(u.active_to), successor, u.email,
+                   u.phone])  # fmt: skip
+    people = Person.objects.filter(in_subtree(scope.path, "unit__path")).select_related("unit")
     ws = _sheet(wb, PERSON_SHEET)
-    for p in people:
-        ws.append(
-            [
-                p.code,
-                p.full_name,
-                p.get_gender_display() if p.gender else "",
-                p.birth_year,
-                p.ethnicity,
-                p.title,
-                p.unit.code,
-                "Có" if p.is_party_member else "Không",
-            ]
-        )
-    ws = _sheet(wb, RATING_SHEET)
-    scheme_names = {Rating.Scheme.PARTY: "Đảng", Rating.Scheme.STAFF: "Cán bộ"}
-    for r in (
-        Rating.objects.filter(unit__path__startswith=scope.path).select_related("unit").order_by("unit__path", "year")
-    ):
-        ws.append(["Đơn vị", r.unit.code, r.year, r.grade, scheme_names[r.scheme], r.note])
-    for r in (
-        Rating.objects.filter(person__unit__path__startswith=scope.path)
-        .select_related("person")
-        .order_by("person__code", "year")
-    ):
-        ws.append(["Cá nhân", r.person.code, r.year, r.grade, scheme_names[r.scheme], r.note])
-    ws = _sheet(wb, HONOR_SHEET)
-    for h in Honor.objects.filter(unit__path__startswith=scope.path).select_related("unit"):
-        ws.append(
-            [
-                "Đơn vị",
-                h.unit.code,
-                h.form,
-                h.granted_by,
-                h.decision_number,
-                _fmt_date(h.decision_date),
-                h.year,
-                h.reason,
-            ]
-        )
-    for h in Honor.objects.filter(person__unit__path__startswith=scope.path).select_related("person"):
-        ws.append(
-            [
-                "Cá nhân",
-                h.person.code,
-                h.form,
-                h.granted_by,
-                h.decision_number,
-                _fmt_date(h.decision_date),
-                h.year,
-                h.reason,
-            ]
-        )
+    for p in people.order_by("unit__path", "sort_key"):
+        ws.append([p.code, p.full_name, p.get_gender_display() if p.gender else "", p.birth_year, p.ethnicity,
+                   p.title, p.unit.code, "Có" if p.is_party_member else "Không"])  # fmt: skip
+    schemes = {Rating.Scheme.PARTY: "Đảng", Rating.Scheme.STAFF: "Cán bộ"}
+    rating_ws, honor_ws = _sheet(wb, RATING_SHEET), _sheet(wb, HONOR_SHEET)
+    for label, subject, path_field in (("Đơn vị", "unit", "unit__path"), ("Cá nhân", "person", "person__unit__path")):
+        within = in_subtree(scope.path, path_field)
+        for r in Rating.objects.filter(within).select_related(subject).order_by(path_field, "year"):
+            rating_ws.append([label, getattr(r, subject).code, r.year, r.grade, schemes[r.scheme], r.note])
+        for h in Honor.objects.filter(within).select_related(subject).order_by(path_field, "year"):
+            honor_ws.append([label, getattr(h, subject).code, h.form, h.granted_by, h.decision_number,
+                             _fmt_date(h.decision_date), h.year, h.reason])  # fmt: skip
     return _save_bytes(wb)
 
 
