@@ -37,7 +37,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from guongsang.accounts.models import AuditEntry, Membership, Role  # noqa: E402
-from guongsang.org.models import Person, Unit, UnitKind  # noqa: E402
+from guongsang.org.models import Honor, Person, Rating, Unit, UnitKind  # noqa: E402
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -53,7 +53,7 @@ def step(i: int) -> str:
 def build(provinces: int, communes: int, branches: int) -> int:
     settings.ALLOWED_HOSTS.append("testserver")
     with connection.cursor() as cur:  # start empty (the audit log keeps nothing from earlier runs)
-        for table in (Person, Membership, Unit):
+        for table in (Rating, Honor, Person, Membership, Unit):
             cur.execute(f"DELETE FROM {table._meta.db_table}")
     kinds = {k.code: k for k in UnitKind.objects.all()}
     batch: list[Unit] = []
