@@ -49,7 +49,7 @@ def unit_detail(request, pk: int):
     context = {
         "unit": unit,
         "ancestors": ancestors,
-        "children": selectors.children_of(unit)[:50],
+        "children": list(selectors.children_of(unit)[:50]),
         "people_count": Person.objects.filter(unit=unit).count(),
         "ratings": unit.ratings.order_by("-year"),
         "honors": unit.honors.all(),

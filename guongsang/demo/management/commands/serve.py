@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, **options):
         worker = None
         if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
-            worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"])
+            worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-reload"])
         self.stdout.write(self.style.SUCCESS(f"\nGương Sáng đang chạy tại http://{addrport}/"))
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}): admin, và")
         for prefix, label, _issuer, _unit in SITES:
