@@ -4,16 +4,20 @@ account per role per issuer. Deterministic (fixed random seed) and idempotent.""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from openpyxl import Workbook
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
 from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, ROOTS, SITES, UNIT_LEVEL_ROLES, U
+from guongsang.org import services
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
+from guongsang.org.workbook import COLUMNS, PERSON_SHEET, RATING_SHEET, UNIT_SHEET, import_workbook
 
 YEARS = range(2017, 2026)
 MARKER = "LD-TU"
@@ -334,6 +338,79 @@ class DemoLoader:
         return created
 
 
+def demo_activity() -> None:
+    """A few real changes through the services, so the audit log has something to show."""
+    User = get_user_model()
+    pdp_manager = User.objects.get(username="phandinhphung.quanly")
+    wb = Workbook()
+    wb.remove(wb.active)
+    rows = {
+        UNIT_SHEET: [
+            [
+                "TN-DUP-PDP-CB08",
+                "Chi bộ tổ dân phố 5",
+                "",
+                "chi-bo-co-so",
+                "TN-DUP-PDP",
+                "",
+                "",
+                19,
+                "01/09/2025",
+                "",
+                "",
+                "",
+                "",
+            ]
+        ],
+        PERSON_SHEET: [
+            [f"TN-DUP-PDP-CB08-{i:03d}", name, gender, year, "Kinh", title, "TN-DUP-PDP-CB08", "Có"]
+            for i, (name, gender, year, title) in enumerate(
+                [
+                    ("Nguyễn Văn Thọ", "Nam", 1958, "Bí thư Chi bộ"),
+                    ("Lê Thị Hải Yến", "Nữ", 1979, "Phó Bí thư Chi bộ"),
+                    ("Đào Quang Vinh", "Nam", 1990, "Tổ trưởng tổ dân phố"),
+                ],
+                start=1,
+            )
+        ],
+        RATING_SHEET: [["Đơn vị", "TN-DUP-PDP-CB08", 2025, "HTTNV", "Đảng", ""]],
+    }
+    for name, sheet_rows in rows.items():
+        ws = wb.create_sheet(name)
+        ws.append([title for _, title, _ in COLUMNS[name]])
+        for row in sheet_rows:
+            ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    result = import_workbook(
+        actor=pdp_manager,
+        scope=Unit.objects.get(code="TN-DUP-PDP"),
+        data=out.getvalue(),
+        filename="bo-sung-chi-bo-tdp5.xlsx",
+    )
+    assert result.saved, result.errors
+    ld_manager = User.objects.get(username="lacduong.quanly")
+    person = Person.objects.get(code="LD-TT-CB01-001")
+    services.rating_set(actor=ld_manager, subject=person, year=2022, grade=Grade.HTXSNV)
+    services.honor_add(
+        actor=ld_manager,
+        subject=Unit.objects.get(code="LD-LAT"),
+        form="Giấy khen",
+        granted_by="Ban Thường vụ Huyện ủy Lạc Dương",
+        decision_number="215-QĐ/HU",
+        decision_date=dt.date(2023, 5, 18),
+        year=2023,
+        reason="Điển hình trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    )
+    tn_manager = User.objects.get(username="thainguyen.quanly")
+    services.unit_update(
+        actor=tn_manager,
+        unit=Unit.objects.get(code="TN-DUP-GIASANG"),
+        email="danguy.giasang@thainguyen.example",
+        phone="0208 3855 123",
+    )
+
+
 @transaction.atomic
 def load_demo(*, stdout=None) -> bool:
     """Load the demo data once; return False when it is already there."""
@@ -347,6 +424,7 @@ def load_demo(*, stdout=None) -> bool:
     n_ratings = loader.ratings(people)
     n_honors = loader.honors(people)
     accounts = loader.accounts()
+    demo_activity()
     log_action(
         actor=None,
         action="demo.loaded",

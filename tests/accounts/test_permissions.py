@@ -10,6 +10,7 @@ from guongsang.accounts.permissions import (
     top_units,
     visible_units,
 )
+from tests.conftest import make_unit
 
 
 def test_a_role_reaches_its_unit_and_subtree_but_not_siblings_or_parents(cast):
@@ -64,10 +65,14 @@ def test_tree_editing_and_audit_reading_by_role(cast, who, edit, audit):
     assert can_view_audit(user, cast.commune) is audit
 
 
-def test_an_admin_at_the_root_administers_everything(cast):
-    assert is_admin(cast.users[Role.ADMIN]) and is_admin(cast.users["superuser"])
-    assert not is_admin(cast.users[Role.MANAGER])
+def test_only_the_superuser_administers_everything(cast):
+    assert is_admin(cast.users["superuser"]) and not is_admin(cast.users[Role.MANAGER])
+    # The administrator role, even at a root, reaches that root's subtree only.
+    assert not is_admin(cast.users[Role.ADMIN])
     assert visible_units(cast.users[Role.ADMIN]).count() == 7
+    other_root = make_unit(None, "T2-TU", "Tỉnh ủy Khác", "tinh-uy")
+    assert not can_view_unit(cast.users[Role.ADMIN], other_root)
+    assert can_view_unit(cast.users["superuser"], other_root)
 
 
 def test_the_rules_are_registered_as_object_permissions(cast):

@@ -1,0 +1,69 @@
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+
+from guongsang.accounts.models import AuditEntry, Membership, Role
+from guongsang.demo.loader import load_demo
+from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, SITES
+from guongsang.org.models import Person, Rating, Unit
+from tests.conftest import ensure_kinds
+
+
+def test_the_demo_loads_once_and_shows_every_part(db, client):
+    ensure_kinds()
+    assert load_demo() is True
+    assert load_demo() is False  # idempotent
+    assert Unit.objects.count() > 250 and Person.objects.count() > 2500
+    assert set(Rating.objects.values_list("year", flat=True).distinct()) == set(range(2017, 2026))
+    assert Rating.objects.exclude(grade__in=["HTTNV", "HTXSNV"]).exists()  # some weaker years
+    # The four issuers of the seed plans, with the kinds their rules name.
+    for code, kind in [
+        ("LD-HU", "huyen-uy"),
+        ("HT-DUK", "dang-uy-khoi"),
+        ("KB-HU", "huyen-uy"),
+        ("TN-DUK", "dang-uy-khoi"),
+    ]:
+        assert Unit.objects.get(code=code).kind.code == kind
+    big = Unit.objects.filter(kind__code="dang-bo-co-so", party_member_count__gte=100).within(
+        Unit.objects.get(code="HT-DUK")
+    )
+    small = Unit.objects.filter(kind__code="dang-bo-co-so", party_member_count__lt=100).within(
+        Unit.objects.get(code="HT-DUK")
+    )
+    assert big.exists() and small.exists()
+    # Thái Nguyên after July 2025: ended units link to successors, new ones start then.
+    reform = dt.date(2025, 7, 1)
+    assert Unit.objects.get(code="TN-DUK").successor.code == "TN-DUCQD"
+    assert Unit.objects.get(code="TN-TU-BTG").successor.code == "TN-TU-BTGDV"
+    commune = Unit.objects.get(code="TN-DUP-PDP")
+    assert commune.parent_unit().code == "TN-TU" and commune.active_from == reform
+    assert {p.code for p in commune.predecessors.all()} == {"TN-TP-PDP", "TN-TP-TRUNGVUONG"}
+    assert not Unit.objects.active_on(reform).filter(kind__code="huyen-uy").exists()
+    # One account per role per site, at the right units.
+    assert Membership.objects.count() == len(SITES) * len(ROLE_NAMES)
+    assert AuditEntry.objects.filter(action="org.import", unit=commune).exists()
+
+
+def test_each_demo_account_sees_only_its_scope(db, client):
+    ensure_kinds()
+    load_demo()
+    for prefix, _label, issuer, unit_code in SITES:
+        for role, suffix in ROLE_NAMES.items():
+            username = f"{prefix}.{suffix}"
+            response = client.post("/dang-nhap/", {"username": username, "password": DEMO_PASSWORD})
+            assert response.status_code == 302, username
+            home = unit_code if role in ("submitter", "head") else issuer
+            tree = client.get("/to-chuc/").content.decode()
+            assert Unit.objects.get(code=home).name in tree, username
+            # Nothing of another province is found.
+            foreign = "lac duong" if prefix.startswith(("tn", "thai", "phan")) else "thai nguyen"
+            found = client.get(f"/to-chuc/tim-kiem/?q={foreign}").content.decode()
+            assert "Không tìm thấy đơn vị nào khớp" in found, username
+            client.logout()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert client.post("/dang-nhap/", {"username": "admin", "password": DEMO_PASSWORD}).status_code == 302
+    assert client.get("/quan-tri/").status_code == 200
+    by_role = dict(Membership.objects.values_list("role").annotate(n=Count("id")))
+    assert by_role == {role: len(SITES) for role in Role.values}
