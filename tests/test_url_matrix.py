@@ -35,6 +35,10 @@ MATRIX = {
     "org:children": ("commune", "", SCOPED, "get"),
     "org:people": ("branch", "tat_ca=1", SCOPED, "get"),
     "org:import": ("commune", "", EDITORS, "get"),
+    "org:unit_edit": ("commune", "", EDITORS, "get"),
+    "org:unit_add": ("commune", "", EDITORS, "get"),
+    "org:unit_end": ("commune", "", EDITORS, "get"),
+    "org:unit_move": ("commune", "", EDITORS, "get"),
     "org:export": ("commune", "", EDITORS, "get"),
     "org:person": ("person", "", SCOPED, "get"),
 }

@@ -1,9 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from guongsang.accounts.permissions import (
@@ -13,7 +13,8 @@ from guongsang.accounts.permissions import (
     has_role_over,
     top_units,
 )
-from guongsang.org import selectors, workbook
+from guongsang.org import selectors, services, workbook
+from guongsang.org.forms import UnitEndForm, UnitForm, UnitMoveForm
 from guongsang.org.models import Person
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -140,3 +141,103 @@ def import_template(request):
     response = HttpResponse(workbook.template_workbook(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-to-chuc.xlsx"'
     return response
+
+
+def _apply(form, action) -> bool:
+    """Run a service with the form's data; its Vietnamese validation errors land on the form."""
+    try:
+        action()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return False
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_edit(request, pk: int):
+    unit = _editable_unit(request, pk)
+    form = UnitForm(request.POST or None, initial=UnitForm.initial_for(unit))
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)):
+            messages.success(request, "Đã lưu thông tin đơn vị.")
+            return redirect("org:unit", pk=unit.pk)
+    return render(
+        request, "org/form.html", {"unit": unit, "form": form, "title": f"Sửa đơn vị — {unit.name}", "submit": "Lưu"}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_add(request, pk: int):
+    parent = _editable_unit(request, pk)
+    form = UnitForm(request.POST or None, initial={"place_name": parent.place_name})
+    created = []
+    if request.method == "POST" and form.is_valid():
+        if _apply(
+            form, lambda: created.append(services.unit_create(actor=request.user, parent=parent, **form.cleaned_data))
+        ):
+            messages.success(request, f"Đã thêm đơn vị {created[0].name}.")
+            return redirect("org:unit", pk=created[0].pk)
+    return render(
+        request,
+        "org/form.html",
+        {"unit": parent, "form": form, "title": f"Thêm đơn vị trực thuộc {parent.name}", "submit": "Thêm"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_end(request, pk: int):
+    unit = _editable_unit(request, pk)
+    form = UnitEndForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        successor = form.cleaned_data["successor_code"]
+        if _apply(
+            form,
+            lambda: services.unit_end(
+                actor=request.user, unit=unit, end_date=form.cleaned_data["end_date"], successor=successor
+            ),
+        ):
+            messages.success(request, "Đã ghi nhận đơn vị kết thúc hoạt động; lịch sử được giữ nguyên.")
+            return redirect("org:unit", pk=unit.pk)
+    return render(
+        request,
+        "org/form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "title": f"Kết thúc hoạt động — {unit.name}",
+            "submit": "Ghi nhận",
+            "help": "Đơn vị vẫn còn trong cây cùng toàn bộ lịch sử (xếp loại, khen thưởng, hồ sơ) và chỉ sang "
+            "đơn vị kế tục. Dùng khi sáp nhập, hợp nhất, giải thể hoặc đổi tên.",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_move(request, pk: int):
+    unit = _editable_unit(request, pk)
+    form = UnitMoveForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        new_parent = form.cleaned_data["parent_code"]
+        if _apply(form, lambda: _move(request.user, unit, new_parent)):
+            messages.success(request, f"Đã chuyển {unit.name} về trực thuộc {new_parent.name}.")
+            return redirect("org:unit", pk=unit.pk)
+    return render(
+        request,
+        "org/form.html",
+        {"unit": unit, "form": form, "title": f"Chuyển đơn vị — {unit.name}", "submit": "Chuyển"},
+    )
+
+
+def _move(actor, unit, new_parent) -> None:
+    try:
+        services.unit_move(actor=actor, unit=unit, new_parent=new_parent)
+    except PermissionDenied as exc:
+        raise ValidationError("Đơn vị cấp trên mới nằm ngoài phạm vi bạn được sửa.") from exc
