@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "guongsang.accounts",
     "guongsang.org",
+    "guongsang.documents",
+    "guongsang.notifications",
+    "guongsang.campaigns",
     "guongsang.demo",
 ]
 

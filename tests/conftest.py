@@ -53,10 +53,28 @@ def make_user(username: str, unit: Unit | None = None, role: str | None = None, 
 
 
 def ensure_kinds() -> None:
-    """The unit kinds come from a data migration; a transactional test's flush removes them."""
+    """Unit kinds and layout profiles come from data migrations; a transactional test's flush
+    removes them, so fixtures seed them again (idempotent)."""
     from django.apps import apps
 
     importlib.import_module("guongsang.org.migrations.0002_unit_kinds").seed(apps, None)
+    importlib.import_module("guongsang.documents.migrations.0002_layout_profiles").seed(apps, None)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo data, loaded once for a module's tests and removed afterwards."""
+    from django.core.management import call_command
+
+    from guongsang.demo.loader import load_demo
+
+    with django_db_blocker.unblock():
+        ensure_kinds()
+        load_demo()
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        ensure_kinds()
 
 
 @pytest.fixture

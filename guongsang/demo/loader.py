@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
+from guongsang.demo.plans import load_plans
 from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, ROOTS, SITES, UNIT_LEVEL_ROLES, U
 from guongsang.org import services
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
@@ -425,6 +426,7 @@ def load_demo(*, stdout=None) -> bool:
     n_honors = loader.honors(people)
     accounts = loader.accounts()
     demo_activity()
+    campaigns = load_plans()
     log_action(
         actor=None,
         action="demo.loaded",
@@ -435,11 +437,13 @@ def load_demo(*, stdout=None) -> bool:
             "ratings": n_ratings,
             "honors": n_honors,
             "accounts": len(accounts),
+            "campaigns": len(campaigns),
         },
     )
     if stdout is not None:
         stdout.write(
             f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
-            f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản."
+            f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản, "
+            f"{len(campaigns)} kế hoạch."
         )
     return True

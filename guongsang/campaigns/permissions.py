@@ -1,0 +1,42 @@
+"""Who may do what with a campaign. Roles are held at units and reach their subtrees."""
+
+from __future__ import annotations
+
+import rules
+
+from guongsang.accounts.models import Role
+from guongsang.accounts.permissions import grants, has_role_over, is_admin
+
+MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+LEADERS = frozenset({Role.LEADER})
+
+
+@rules.predicate
+def can_manage_campaign(user, campaign) -> bool:
+    return campaign is not None and has_role_over(user, campaign.issuer, MANAGERS)
+
+
+@rules.predicate
+def can_approve_campaign(user, campaign) -> bool:
+    return campaign is not None and (is_admin(user) or has_role_over(user, campaign.issuer, LEADERS))
+
+
+def can_view_campaign(user, campaign) -> bool:
+    """The issuer's side sees every state; a participating unit (or one below it) sees it once issued."""
+    if has_role_over(user, campaign.issuer):
+        return True
+    if campaign.status not in (campaign.Status.ISSUED, campaign.Status.CLOSED):
+        return False
+    return campaign.participations.filter(unit__path__in=ancestor_paths(user)).exists()
+
+
+def ancestor_paths(user) -> list[str]:
+    """Every path at or above the units where the user holds a role."""
+    from guongsang.org.models import Unit
+
+    step = Unit.steplen
+    return sorted({g.path[: i * step] for g in grants(user) for i in range(1, len(g.path) // step + 1)})
+
+
+rules.add_perm("campaigns.manage", can_manage_campaign)
+rules.add_perm("campaigns.approve", can_approve_campaign)

@@ -1,0 +1,103 @@
+"""Low-level .docx helpers on python-docx: fonts that cover Vietnamese, Party header blocks."""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+
+
+def set_font(run, *, size: float | None = None, bold=None, italic=None, underline=None, font: str = FONT) -> None:
+    run.font.name = font
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    if size is not None:
+        run.font.size = Pt(float(size))
+    if bold is not None:
+        run.font.bold = bold
+    if italic is not None:
+        run.font.italic = italic
+    if underline is not None:
+        run.font.underline = underline
+
+
+def para(
+    container,
+    text: str = "",
+    *,
+    size: float = 14,
+    bold=False,
+    italic=False,
+    underline=False,
+    align: str = "justify",
+    indent_first: float | None = 10,
+    space_after: float = 4,
+    font: str = FONT,
+):
+    """Add a paragraph with one run, formatted directly (templates may not share our styles)."""
+    paragraph = container.add_paragraph()
+    paragraph.alignment = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+    fmt = paragraph.paragraph_format
+    fmt.space_after = Pt(space_after)
+    fmt.space_before = Pt(0)
+    if indent_first:
+        fmt.first_line_indent = Mm(indent_first)
+    if text:
+        set_font(paragraph.add_run(text), size=size, bold=bold, italic=italic, underline=underline, font=font)
+    return paragraph
+
+
+def a4(document, *, top=20, bottom=20, left=30, right=15) -> None:
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(float(top)), Mm(float(bottom))
+        section.left_margin, section.right_margin = Mm(float(left)), Mm(float(right))
+
+
+def borderless(table) -> None:
+    tbl_pr = table._element.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+
+
+def default_font(document, size: float = 14) -> None:
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def set_widths(table, widths) -> None:
+    """Fixed column widths (Word and LibreOffice both honour cell and grid widths)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width

@@ -1,0 +1,74 @@
+"""Numbering of outgoing documents, layout profiles and replaceable .docx templates."""
+
+from django.db import models
+
+
+class DocumentCounter(models.Model):
+    """The last number an issuer gave a document type in a year (numbers never collide)."""
+
+    issuer = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    doc_type = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "doc_type", "year"], name="counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.doc_type}/{self.year}: {self.last_number}"
+
+
+class LayoutProfile(models.Model):
+    """Presentation rules of a document family, in force from a date (a document's date picks one)."""
+
+    class Family(models.TextChoices):
+        PARTY = "party", "Văn bản của Đảng"
+        STATE = "state", "Văn bản hành chính nhà nước"
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("căn cứ", max_length=200)
+    family = models.CharField("loại", max_length=5, choices=Family.choices)
+    effective_from = models.DateField("áp dụng từ")
+    font = models.CharField("phông chữ", max_length=60, default="Times New Roman")
+    margin_top_mm = models.DecimalField("lề trên (mm)", max_digits=4, decimal_places=1, default=20)
+    margin_bottom_mm = models.DecimalField("lề dưới (mm)", max_digits=4, decimal_places=1, default=20)
+    margin_left_mm = models.DecimalField("lề trái (mm)", max_digits=4, decimal_places=1, default=30)
+    margin_right_mm = models.DecimalField("lề phải (mm)", max_digits=4, decimal_places=1, default=15)
+    body_pt = models.DecimalField("cỡ chữ nội dung", max_digits=4, decimal_places=1, default=14)
+    title_pt = models.DecimalField("cỡ chữ tên loại văn bản", max_digits=4, decimal_places=1, default=16)
+    motto_pt = models.DecimalField("cỡ chữ tiêu đề/quốc hiệu", max_digits=4, decimal_places=1, default=15)
+    recipients_pt = models.DecimalField("cỡ chữ nơi nhận", max_digits=4, decimal_places=1, default=12)
+    verified = models.BooleanField("đã đối chiếu văn bản gốc", default=False)
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["family", "-effective_from"]
+        verbose_name = "quy cách trình bày"
+        verbose_name_plural = "quy cách trình bày"
+
+    def __str__(self) -> str:
+        return f"{self.name} (từ {self.effective_from:%d/%m/%Y})"
+
+    @classmethod
+    def for_date(cls, family: str, day) -> "LayoutProfile":
+        profile = cls.objects.filter(family=family, effective_from__lte=day).first()
+        return profile or cls.objects.filter(family=family).order_by("effective_from").first()
+
+
+class DocumentTemplate(models.Model):
+    """An administrator's replacement for a packaged .docx template (the newest one is used)."""
+
+    class Name(models.TextChoices):
+        PLAN = "ke_hoach", "Kế hoạch (văn bản của Đảng)"
+
+    name = models.CharField("mẫu", max_length=40, choices=Name.choices)
+    file = models.FileField("tệp .docx", upload_to="mau-van-ban/")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = "mẫu văn bản"
+        verbose_name_plural = "mẫu văn bản"
+
+    def __str__(self) -> str:
+        return f"{self.get_name_display()} ({self.uploaded_at:%d/%m/%Y})"
