@@ -8,5 +8,6 @@ admin.site.index_title = "Quản trị hệ thống"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("guongsang.org.urls")),
+    path("ke-hoach/", include("guongsang.campaigns.urls")),
     path("", include("guongsang.accounts.urls")),
 ]

@@ -7,6 +7,8 @@ A new URL pattern without a row here fails the completeness test.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -20,7 +22,11 @@ AUDITORS = {r: 404 for r in ROLES} | {Role.MANAGER: 200, Role.LEADER: 200, Role.
 # The submitter and unit head sit at the commune; the tree browser starts from there for them.
 UNIT_TARGET = "branch"
 
-# name -> (target object or None, query string, expected status by user, method)
+MANAGERS_ANYWHERE = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 200}
+POST_ONLY = {r: 405 for r in ROLES} | {"sibling": 405}  # the same for every id: nothing leaks
+
+# name -> (target object or None, query string, expected status by user, method); a target may be
+# (name, extra URL kwargs).
 MATRIX = {
     "accounts:home": (None, "", EVERYONE, "get"),
     "accounts:login": (None, "", None, "get"),
@@ -41,9 +47,16 @@ MATRIX = {
     "org:unit_move": ("commune", "", EDITORS, "get"),
     "org:export": ("commune", "", EDITORS, "get"),
     "org:person": ("person", "", SCOPED, "get"),
+    "campaigns:list": (None, "", EVERYONE, "get"),
+    "campaigns:create": (None, "", MANAGERS_ANYWHERE, "get"),
+    "campaigns:detail": ("campaign", "", SCOPED, "get"),
+    "campaigns:edit": ("campaign", "", EDITORS, "get"),
+    "campaigns:section": (("campaign", {"section": "chi-tieu"}), "", EDITORS, "get"),
+    "campaigns:action": (("campaign", {"action": "ban-hanh"}), "", POST_ONLY, "get"),
+    "campaigns:download": (("campaign", {"fmt": "docx"}), "", SCOPED, "get"),
 }
 # Text that belongs to the Lạc Dương subtree and must never reach the sibling district's user.
-SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát"]
+SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát", "Kế hoạch bí mật của Lạc Dương"]
 PERSONAL = ["1980", "HTTNV"]  # the person's birth year and rating
 PERSONAL_ROLES = {Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN}
 
@@ -66,15 +79,35 @@ def test_every_url_pattern_has_a_row():
     assert set(own_patterns()) == set(MATRIX)
 
 
+@pytest.fixture
+def campaign(cast):
+    """An issued plan of the district in which the commune and the court take part."""
+    from guongsang.campaigns.models import Campaign, Participation
+
+    plan = Campaign.objects.create(
+        issuer=cast.district,
+        number=5,
+        date=dt.date(2026, 11, 1),
+        status=Campaign.Status.ISSUED,
+        title="Kế hoạch bí mật của Lạc Dương",
+        signer_name="Ya Tiong",
+    )
+    for unit in (cast.commune, cast.court):
+        Participation.objects.create(campaign=plan, unit=unit)
+    cast.campaign = plan
+    return plan
+
+
 def url_for(cast, name):
     target, query, _, _ = MATRIX[name]
-    kwargs = {"pk": getattr(cast, target).pk} if target else {}
+    target, extra = target if isinstance(target, tuple) else (target, {})
+    kwargs = {"pk": getattr(cast, target).pk, **extra} if target else {}
     url = reverse(name, kwargs=kwargs)
     return f"{url}?{query}" if query else url
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, name):
+def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, campaign, name):
     _, _, _, method = MATRIX[name]
     response = getattr(client, method)(url_for(cast, name))
     if name == "accounts:login":
@@ -86,12 +119,14 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, name):
 
 @pytest.mark.parametrize("who", [*ROLES, "sibling"])
 @pytest.mark.parametrize("name", sorted(n for n, row in MATRIX.items() if row[2] is not None))
-def test_each_role_gets_what_it_may_and_nothing_leaks(client, cast, name, who):
+def test_each_role_gets_what_it_may_and_nothing_leaks(client, cast, campaign, name, who):
     _, _, expected, method = MATRIX[name]
     client.force_login(cast.users[who])
     response = getattr(client, method)(url_for(cast, name))
     assert response.status_code == expected[who], (name, who)
     body = b"".join(response) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats-officedocument.wordprocessing"):
+        body = _docx_text(body).encode()
     text = body.decode("utf-8", errors="ignore")
     if who == "sibling":
         for secret in SECRETS:
@@ -99,6 +134,16 @@ def test_each_role_gets_what_it_may_and_nothing_leaks(client, cast, name, who):
     if name == "org:person" and response.status_code == 200:
         for value in PERSONAL:
             assert (value in text) is (who in PERSONAL_ROLES), (name, who, value)
+
+
+def _docx_text(data: bytes) -> str:
+    import io
+
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
 def test_a_submitter_only_reaches_its_own_unit(client, cast):
@@ -159,3 +204,23 @@ def test_the_admin_pages_work_for_the_administrator(client, cast):
         assert client.get(f"/quan-tri/org/{model}/add/").status_code == 200
     assert client.get("/quan-tri/accounts/auditentry/").status_code == 200
     assert client.get("/quan-tri/accounts/auditentry/add/").status_code == 403
+
+
+def test_lifecycle_actions_are_refused_to_outsiders_and_other_roles(client, cast, campaign):
+    from guongsang.campaigns.models import Campaign
+
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SUBMITTED)
+    url = reverse("campaigns:action", kwargs={"pk": campaign.pk, "action": "duyet"})
+    # Outsiders, and participants while the plan is not yet issued, do not see it at all.
+    for who in ("sibling", Role.SUBMITTER):
+        client.force_login(cast.users[who])
+        assert client.post(url).status_code == 404
+    for who in (Role.MANAGER, Role.OFFICE):
+        client.force_login(cast.users[who])
+        assert client.post(url).status_code == 403
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SUBMITTED
+    client.force_login(cast.users[Role.LEADER])
+    assert client.post(url).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.APPROVED

@@ -7,7 +7,8 @@ from django.urls import reverse_lazy
 
 from guongsang.accounts.forms import LoginForm
 from guongsang.accounts.models import AuditEntry, Membership
-from guongsang.accounts.permissions import AUDIT_ROLES, is_admin, scope_filter, scope_paths, top_units
+from guongsang.accounts.permissions import AUDIT_ROLES, grants, is_admin, scope_filter, scope_paths, top_units
+from guongsang.notifications.models import Notice
 
 
 class LoginView(auth_views.LoginView):
@@ -30,7 +31,10 @@ def home(request):
     memberships = (
         Membership.objects.filter(user=request.user).select_related("unit", "unit__kind").order_by("unit__path")
     )
-    return render(request, "accounts/home.html", {"memberships": memberships, "top_units": top_units(request.user)})
+    # In-app notices to the units where the user holds a role (newest first).
+    notices = Notice.objects.filter(unit_id__in={g.unit_id for g in grants(request.user)}).select_related("unit")
+    context = {"memberships": memberships, "top_units": top_units(request.user), "notices": notices[:10]}
+    return render(request, "accounts/home.html", context)
 
 
 @login_required

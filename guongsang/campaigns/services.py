@@ -487,3 +487,41 @@ def campaign_derive(*, actor, parent: Campaign, issuer: Unit, lead_days: int = 5
     campaign.signer_title = ""
     campaign.save(update_fields=["signer_name", "signer_title"])
     return campaign
+
+
+@transaction.atomic
+def set_participants(*, actor, campaign: Campaign, kinds, unit_codes: str, amendment_reason: str = "") -> None:
+    """Participating unit kinds and single units (each within the issuer's subtree)."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status == S.ISSUED:
+        _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
+    else:
+        _editable(actor, campaign)
+    codes = [c.strip() for c in (unit_codes or "").replace(";", ",").split(",") if c.strip()]
+    units = list(Unit.objects.filter(code__in=codes))
+    found = {u.code for u in units if u.is_within(campaign.issuer) and u.pk != campaign.issuer_id}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise CampaignError(f"Không có đơn vị mã {', '.join(missing)} trong phạm vi {campaign.issuer.name}.")
+    before = (
+        sorted(campaign.participant_kinds.values_list("code", flat=True)),
+        sorted(campaign.participant_units.values_list("code", flat=True)),
+    )
+    after = (sorted(k.code for k in kinds), sorted(found))
+    if before == after:
+        return
+    campaign.participant_kinds.set(kinds)
+    campaign.participant_units.set([u for u in units if u.code in found])
+    if campaign.status == S.ISSUED:
+        _record_amendment(
+            actor, campaign, amendment_reason, {"đơn vị tham gia": {"trước": list(before), "sau": list(after)}}
+        )
+        refresh_participants(campaign)
+    log_action(
+        actor=actor,
+        action="campaign.participants.saved",
+        obj=campaign,
+        unit=campaign.issuer,
+        before={"kinds": before[0], "units": before[1]},
+        after={"kinds": after[0], "units": after[1]},
+    )

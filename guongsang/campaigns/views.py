@@ -1,0 +1,249 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from guongsang.accounts.permissions import has_role_over, visible_units
+from guongsang.campaigns import services
+from guongsang.campaigns.documents import plan_context, render_plan_docx
+from guongsang.campaigns.forms import SECTIONS, CampaignForm, CreateForm, ParticipantsForm, section_formset
+from guongsang.campaigns.models import Campaign
+from guongsang.campaigns.permissions import (
+    MANAGERS,
+    ancestor_paths,
+    can_approve_campaign,
+    can_manage_campaign,
+    can_view_campaign,
+)
+from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+S = Campaign.Status
+
+
+def get_campaign_for_user(user, pk: int) -> Campaign:
+    """The campaign, or 404 when the user may not see it (its existence does not leak)."""
+    try:
+        campaign = Campaign.objects.select_related("issuer", "issuer__kind", "parent").get(pk=pk)
+    except Campaign.DoesNotExist:
+        raise Http404 from None
+    if not can_view_campaign(user, campaign):
+        raise Http404
+    return campaign
+
+
+def _managed(request, pk: int) -> Campaign:
+    campaign = get_campaign_for_user(request.user, pk)
+    if not can_manage_campaign(request.user, campaign):
+        raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành mới sửa được kế hoạch.")
+    return campaign
+
+
+@login_required
+def campaign_list(request):
+    own = (
+        Campaign.objects.filter(issuer__in=visible_units(request.user))
+        .select_related("issuer")
+        .order_by("-date", "-id")
+    )
+    taking_part = (
+        Campaign.objects.filter(
+            status__in=[S.ISSUED, S.CLOSED], participations__unit__path__in=ancestor_paths(request.user)
+        )
+        .exclude(pk__in=own.values("pk"))
+        .select_related("issuer")
+        .distinct()
+        .order_by("-date", "-id")
+    )
+    can_create = visible_units(request.user, MANAGERS).exists()
+    return render(
+        request, "campaigns/list.html", {"own": own[:200], "taking_part": taking_part[:200], "can_create": can_create}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_create(request):
+    issuers = visible_units(request.user, MANAGERS).filter(active_to__isnull=True).order_by("path")
+    if not issuers.exists():
+        raise PermissionDenied("Bạn không phải cán bộ quản lý của đơn vị nào.")
+    sources = Campaign.objects.filter(pk__in=_copyable(request.user)).select_related("issuer")
+    form = CreateForm(
+        request.POST or None,
+        issuers=issuers,
+        sources=sources,
+        initial={"issuer": issuers.first(), "source": request.GET.get("tu")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["mode"] == "copy":
+                campaign = services.campaign_copy(
+                    actor=request.user,
+                    source=data["source"],
+                    issuer=data["issuer"],
+                    offset_days=data["offset_days"] or 0,
+                )
+            elif data["mode"] == "derive":
+                campaign = services.campaign_derive(actor=request.user, parent=data["source"], issuer=data["issuer"])
+            else:
+                campaign = services.campaign_create(actor=request.user, issuer=data["issuer"], title=data["title"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã tạo dự thảo kế hoạch.")
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "campaigns/create.html", {"form": form})
+
+
+def _copyable(user):
+    own = Campaign.objects.filter(issuer__in=visible_units(user)).values_list("pk", flat=True)
+    parents = Campaign.objects.filter(
+        status__in=[S.ISSUED, S.CLOSED], participations__unit__path__in=ancestor_paths(user)
+    ).values_list("pk", flat=True)
+    return list(own) + list(parents)
+
+
+@login_required
+def campaign_detail(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    manage = can_manage_campaign(request.user, campaign)
+    context = {
+        "campaign": campaign,
+        "doc": plan_context(campaign),
+        "deadlines": campaign.deadlines.prefetch_related("audience_kinds"),
+        "award_forms": campaign.award_forms.select_related("deadline"),
+        "manage": manage,
+        "approve": can_approve_campaign(request.user, campaign),
+        "problems": services.issue_problems(campaign)
+        if manage and campaign.status in (S.DRAFT, S.SUBMITTED, S.APPROVED)
+        else [],
+        "participants": campaign.participations.select_related("unit", "unit__kind").order_by("unit__path")[:300]
+        if campaign.status in (S.ISSUED, S.CLOSED)
+        else services.participant_units(campaign)[:300],
+        "amendments": campaign.amendments.select_related("by"),
+        "sections": [(slug, title) for slug, (title, _m, _f) in SECTIONS.items()],
+        "issuer_visible": has_role_over(request.user, campaign.issuer),
+    }
+    return render(request, "campaigns/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request, pk: int):
+    campaign = _managed(request, pk)
+    issued = campaign.status == S.ISSUED
+    form = CampaignForm(request.POST or None, instance=Campaign.objects.get(pk=pk), issued=issued)
+    participants = ParticipantsForm(
+        request.POST or None,
+        prefix="p",
+        initial={
+            "kinds": campaign.participant_kinds.all(),
+            "unit_codes": ", ".join(campaign.participant_units.values_list("code", flat=True)),
+        },
+    )
+    if request.method == "POST" and form.is_valid() and participants.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "amendment_reason"}
+        try:
+            services.campaign_update(
+                actor=request.user,
+                campaign=campaign,
+                amendment_reason=form.cleaned_data.get("amendment_reason", ""),
+                **fields,
+            )
+            services.set_participants(
+                actor=request.user,
+                campaign=campaign,
+                kinds=participants.cleaned_data["kinds"],
+                unit_codes=participants.cleaned_data["unit_codes"],
+                amendment_reason=form.cleaned_data.get("amendment_reason", ""),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu kế hoạch.")
+            return redirect("campaigns:detail", pk=pk)
+    return render(request, "campaigns/edit.html", {"campaign": campaign, "form": form, "participants": participants})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_section(request, pk: int, section: str):
+    if section not in SECTIONS:
+        raise Http404
+    campaign = _managed(request, pk)
+    title, formset = section_formset(section, campaign, request.POST or None)
+    reason = request.POST.get("amendment_reason", "")
+    if request.method == "POST" and formset.is_valid():
+        try:
+            services.save_children(
+                actor=request.user, campaign=campaign, section=section, formset=formset, amendment_reason=reason
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã lưu mục “{title}”.")
+            return redirect("campaigns:section", pk=pk, section=section)
+    template = "campaigns/_section.html" if request.htmx else "campaigns/section.html"
+    return render(
+        request,
+        template,
+        {
+            "campaign": campaign,
+            "title": title,
+            "formset": formset,
+            "slug": section,
+            "sections": [(s, t) for s, (t, _m, _f) in SECTIONS.items()],
+            "issued": campaign.status == S.ISSUED,
+            "reason": reason,
+        },
+    )
+
+
+ACTIONS = {
+    "trinh-duyet": (services.campaign_submit, "Đã trình lãnh đạo duyệt."),
+    "duyet": (services.campaign_approve, "Đã duyệt kế hoạch."),
+    "tra-lai": (services.campaign_return, "Đã trả lại dự thảo."),
+    "ban-hanh": (services.campaign_issue, "Đã ban hành kế hoạch và thông báo các đơn vị tham gia."),
+    "ket-thuc": (services.campaign_close, "Đã kết thúc đợt."),
+}
+
+
+@login_required
+@require_POST
+def campaign_action(request, pk: int, action: str):
+    if action not in ACTIONS:
+        raise Http404
+    campaign = get_campaign_for_user(request.user, pk)
+    service, done = ACTIONS[action]
+    kwargs = {"reason": request.POST.get("ly_do", "")} if action == "tra-lai" else {}
+    try:
+        service(actor=request.user, campaign=campaign, **kwargs)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("campaigns:detail", pk=pk)
+
+
+@login_required
+def plan_download(request, pk: int, fmt: str):
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    campaign = get_campaign_for_user(request.user, pk)
+    data = render_plan_docx(campaign)
+    name = f"ke-hoach-{campaign.symbol.replace('/', '-') or campaign.pk}"
+    if fmt == "pdf":
+        try:
+            data = docx_to_pdf(data)
+        except PdfUnavailable as exc:
+            messages.error(request, str(exc))
+            return redirect("campaigns:detail", pk=pk)
+        response = HttpResponse(data, content_type="application/pdf")
+    else:
+        response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
