@@ -197,3 +197,23 @@ def test_concurrent_allocations_never_collide():
         t.join()
     assert not errors, errors
     assert sorted(numbers) == list(range(1, 41))
+
+
+def test_issuing_emails_units_that_have_an_address(cast, mailoutbox, django_capture_on_commit_callbacks):
+    cast.commune.email = "danguy.lat@example.vn"
+    cast.commune.save()
+    campaign = approved(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.campaign_issue(actor=cast.users[Role.MANAGER], campaign=campaign, now=NOW)
+    assert [m.to for m in mailoutbox] == [["danguy.lat@example.vn"]]
+    assert "Kế hoạch mới: 01-KH/HU" in mailoutbox[0].subject
+
+
+def test_participants_outside_the_issuers_subtree_are_refused(cast):
+    campaign = draft(cast)
+    with pytest.raises(services.CampaignError) as err:
+        services.set_participants(
+            actor=cast.users[Role.MANAGER], campaign=campaign, kinds=[], unit_codes="T-CB-TOAAN, T-CB-VKS"
+        )
+    assert "Không có đơn vị mã T-CB-VKS trong phạm vi Huyện ủy Lạc Dương." in str(err.value)
+    assert not campaign.participant_units.exists()
