@@ -43,6 +43,12 @@ def plan_context(campaign: Campaign) -> dict:
         ],
         "parts": plan_parts(campaign),
         "outline": outline_lines(campaign),
+        "list_templates": [
+            (i.label, i.columns)
+            for s in campaign.sections.all()
+            for i in s.indicators.all()
+            if i.type == "table" and i.columns
+        ],
     }
 
 
@@ -243,6 +249,8 @@ def render_plan_docx(campaign: Campaign) -> bytes:
                 para(outline, guidance, size=size, italic=True, indent_first=10)
             for label in indicators:
                 para(outline, f"- Số liệu: {label}", size=size, indent_first=10)
+    for label, columns in context["list_templates"]:
+        list_template(outline, label, columns, size=size)
     tpl.render({**context, "body": body, "recipients": recipients, "outline": outline}, autoescape=True)
     if profile:
         a4(
@@ -255,3 +263,22 @@ def render_plan_docx(campaign: Campaign) -> bytes:
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
+
+
+def list_template(container, label: str, columns: list[str], *, size: float) -> None:
+    """An attached list form (e.g. DANH SÁCH MÔ HÌNH ĐIỂM TIÊU BIỂU) for units to fill in."""
+    from docx.enum.text import WD_BREAK
+
+    para(container, "", indent_first=None).add_run().add_break(WD_BREAK.PAGE)
+    para(container, label.upper(), size=size, bold=True, align="center", indent_first=None, space_after=12)
+    table = container.add_table(rows=3, cols=len(columns) + 1)
+    table.style = "Table Grid"  # present in the packaged template (python-docx default styles)
+    for i, title in enumerate(["TT", *columns]):
+        cell = table.rows[0].cells[i]
+        cell.text = ""
+        para(cell, title, size=13, bold=True, align="center", indent_first=None, space_after=0)
+        cell._element.remove(cell.paragraphs[0]._element)
+    for n in (1, 2):
+        table.rows[n].cells[0].text = str(n)
+    para(container, "T/M CẤP ỦY", size=size, bold=True, align="right", indent_first=None, space_after=0)
+    para(container, "(Ký tên, đóng dấu)", size=size, italic=True, align="right", indent_first=None)

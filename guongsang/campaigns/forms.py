@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.forms import modelformset_factory
 
@@ -16,7 +18,7 @@ from guongsang.campaigns.models import (
     Reference,
 )
 from guongsang.org.forms import DATE_WIDGET, BootstrapMixin
-from guongsang.org.models import UnitKind
+from guongsang.org.models import Grade, UnitKind
 
 DATETIME_FORMATS = ["%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y"]
 
@@ -146,7 +148,56 @@ class DeadlineRowForm(BootstrapMixin, forms.ModelForm):
 
     class Meta:
         model = Deadline
-        fields = ["kind", "what", "audience", "due_at", "lateness"]
+        fields = ["kind", "what", "audience", "audience_kinds", "due_at", "lateness"]
+        widgets = {"audience_kinds": forms.SelectMultiple(attrs={"size": 4})}
+
+
+CHECK_PARAMS = {
+    Criterion.Check.REVIEWER: {},
+    Criterion.Check.MIN_GRADE_EACH_YEAR: {"grade": str, "from_year": int, "to_year": int},
+    Criterion.Check.UNIT_GRADE_IN_YEAR: {"grade": str, "year": int},
+    Criterion.Check.OWN_HONOR_EACH_YEAR: {"from_year": int, "to_year": int},
+    Criterion.Check.HIGHER_HONOR: {"from_year": int, "to_year": int},
+    Criterion.Check.ACHIEVEMENT_WINDOW: {"start": str, "end": str},
+    Criterion.Check.SUMMARY_MAX_CHARS: {"max_chars": int},
+}
+PARAMS_HELP = (
+    'Tham số dạng JSON theo cách kiểm tra, ví dụ: xếp loại mọi năm {"grade": "HTTNV", "from_year": 2021, '
+    '"to_year": 2025}; xếp loại đúng năm {"grade": "HTXSNV", "year": 2023}; khen thưởng '
+    '{"from_year": 2020, "to_year": 2022}; thời gian thành tích {"start": "2023-01-01", "end": '
+    '"2024-02-29"}; độ dài tóm tắt {"max_chars": 1800}.'
+)
+
+
+class CriterionRowForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["nominee_kind", "text", "check_kind", "params", "any_of_group"]
+        help_texts = {"params": PARAMS_HELP}
+
+    def clean(self):
+        data = super().clean()
+        check, params = data.get("check_kind"), data.get("params") or {}
+        if check is None:
+            return data
+        if not isinstance(params, dict):
+            self.add_error("params", 'Tham số phải là một đối tượng JSON, ví dụ {"grade": "HTTNV"}.')
+            return data
+        for name, kind in CHECK_PARAMS[check].items():
+            value = params.get(name)
+            if value is None or not isinstance(value, kind) or isinstance(value, bool):
+                label = Criterion.Check(check).label
+                self.add_error("params", f"Cách kiểm tra “{label}” cần tham số “{name}”.")
+        grade = params.get("grade")
+        if grade is not None and grade not in Grade.values:
+            self.add_error("params", f"Xếp loại “{grade}” không có trong thang ({', '.join(Grade.values)}).")
+        for name in ("start", "end"):
+            if name in params:
+                try:
+                    dt.date.fromisoformat(str(params[name]))
+                except ValueError:
+                    self.add_error("params", f"Ngày “{params[name]}” phải viết dạng năm-tháng-ngày, ví dụ 2024-02-29.")
+        return data
 
 
 # slug -> (title, model, form class, campaign-scoped queryset)
@@ -190,11 +241,7 @@ SECTIONS = {
             ],
         ),
     ),
-    "tieu-chuan": (
-        "Tiêu chuẩn",
-        Criterion,
-        _row_form(Criterion, ["nominee_kind", "text", "check_kind", "params", "any_of_group"]),
-    ),
+    "tieu-chuan": ("Tiêu chuẩn", Criterion, CriterionRowForm),
     "ho-so": (
         "Hồ sơ đề nghị",
         DossierRequirement,

@@ -167,7 +167,9 @@ def save_children(*, actor, campaign: Campaign, section: str, formset, amendment
         _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
     else:
         _editable(actor, campaign)
-    before = [_row(f.instance) for f in formset.initial_forms]
+    # Form validation already wrote the new values into the instances: read the old ones afresh.
+    pks = [f.instance.pk for f in formset.initial_forms]
+    before = [_row(obj) for obj in formset.model.objects.filter(pk__in=pks).order_by("pk")]
     instances = formset.save(commit=False)
     for obj in formset.deleted_objects:
         obj.delete()
@@ -176,7 +178,10 @@ def save_children(*, actor, campaign: Campaign, section: str, formset, amendment
             obj.campaign = campaign
         obj.save()
     formset.save_m2m()
-    after = [_row(f.instance) for f in formset.forms if f.instance.pk and f not in formset.deleted_forms]
+    kept = sorted(
+        (f.instance for f in formset.forms if f.instance.pk and f not in formset.deleted_forms), key=lambda obj: obj.pk
+    )
+    after = [_row(obj) for obj in kept]
     if amending and before != after:
         _record_amendment(actor, campaign, amendment_reason, {section: {"trước": before, "sau": after}})
     log_action(

@@ -48,7 +48,13 @@ SEEDS = {
         ],
         "signer": ["T/M BAN THƯỜNG VỤ", "Nguyễn Mạnh Tuấn"],
         "recipients": ["Thường trực Tỉnh ủy", "Các chi, đảng bộ trực thuộc HU", "Lưu VPHU"],
-        "other": ["Đạt một trong các tiêu chuẩn sau", "Thông tư số 97/2018/TT-BTC"],
+        "other": [
+            "Đạt một trong các tiêu chuẩn sau",
+            "Thông tư số 97/2018/TT-BTC",
+            "DANH SÁCH MÔ HÌNH ĐIỂM TIÊU BIỂU",
+            "Tên mô hình",
+            "Đơn vị thực hiện",
+        ],
     },
     "004": {
         "issuer": "TN-DUK",
