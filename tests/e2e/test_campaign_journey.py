@@ -36,8 +36,9 @@ def test_a_manager_builds_a_plan_a_leader_approves_it_and_a_unit_sees_it_issued(
     manager.get_by_label("Nộp muộn").select_option(label="Không nhận sau hạn")
     manager.get_by_role("button", name="Lưu mục này").click()
     expect(manager.get_by_text("Đã lưu mục “Mốc thời gian”.")).to_be_visible()
-    manager.get_by_role("link", name="Chỉ tiêu đề nghị theo loại đơn vị").click()
-    manager.get_by_label("Loại đơn vị").select_option(label="Đảng bộ cơ sở")
+    manager.get_by_role("link", name="Chỉ tiêu đề nghị theo loại đơn vị").click()  # swapped in by htmx
+    expect(manager.get_by_role("heading", name="Chỉ tiêu đề nghị theo loại đơn vị")).to_be_visible()
+    manager.get_by_label("Loại đơn vị", exact=True).select_option(label="Đảng bộ cơ sở")
     manager.get_by_label("Tập thể").fill("1")
     manager.get_by_label("Cá nhân", exact=True).fill("1")
     manager.get_by_role("button", name="Lưu mục này").click()
