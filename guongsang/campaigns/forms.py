@@ -17,6 +17,7 @@ from guongsang.campaigns.models import (
     Recipient,
     Reference,
 )
+from guongsang.campaigns.services import CAMPAIGN_FIELDS
 from guongsang.org.forms import DATE_WIDGET, BootstrapMixin
 from guongsang.org.models import Grade, UnitKind
 
@@ -30,25 +31,7 @@ class CampaignForm(BootstrapMixin, forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = [
-            "number",
-            "date",
-            "place",
-            "title",
-            "purpose",
-            "requirements",
-            "period_start",
-            "period_end",
-            "participants_direct_only",
-            "conference_time",
-            "conference_venue",
-            "conference_composition",
-            "conference_programme",
-            "budget",
-            "signer_capacity",
-            "signer_title",
-            "signer_name",
-        ]
+        fields = list(CAMPAIGN_FIELDS)
         widgets = {
             "date": DATE_WIDGET,
             "title": forms.Textarea(attrs={"rows": 2}),

@@ -82,7 +82,7 @@ def _check_number(campaign: Campaign) -> None:
 @transaction.atomic
 def campaign_create(*, actor, issuer: Unit, **fields) -> Campaign:
     campaign = Campaign(issuer=issuer, created_by=actor)
-    _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
+    _require_manager(actor, campaign)
     for name, value in fields.items():
         if name not in CAMPAIGN_FIELDS and name != "parent":
             raise ValueError(name)
@@ -108,20 +108,26 @@ def _check_period(campaign: Campaign) -> None:
         raise CampaignError("Năm kết thúc giai đoạn phải sau năm bắt đầu.")
 
 
-def _editable(actor, campaign: Campaign) -> None:
+def _require_manager(actor, campaign: Campaign) -> None:
     _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
-    if campaign.status in (S.APPROVED, S.ISSUED, S.CLOSED):
-        raise CampaignError("Kế hoạch đã được duyệt hoặc ban hành: chỉ sửa được bằng một lần điều chỉnh có ghi lý do.")
+
+
+def _may_change(actor, campaign: Campaign) -> bool:
+    """Check the actor may change the plan now; True when the change is an amendment (issued plan)."""
+    _require_manager(actor, campaign)
+    if campaign.status == S.ISSUED:
+        return True
+    if campaign.status == S.APPROVED:
+        raise CampaignError("Kế hoạch đã được duyệt: muốn sửa, đề nghị lãnh đạo trả lại dự thảo.")
+    if campaign.status == S.CLOSED:
+        raise CampaignError("Đợt đã kết thúc: không sửa được kế hoạch nữa.")
+    return False
 
 
 @transaction.atomic
 def campaign_update(*, actor, campaign: Campaign, amendment_reason: str = "", **fields) -> Campaign:
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    amending = campaign.status == S.ISSUED
-    if amending:
-        _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
-    else:
-        _editable(actor, campaign)
+    amending = _may_change(actor, campaign)
     before = snapshot(campaign, CAMPAIGN_FIELDS)
     for name, value in fields.items():
         if name not in CAMPAIGN_FIELDS:
@@ -162,11 +168,7 @@ def _record_amendment(actor, campaign: Campaign, reason: str, changes: dict) -> 
 def save_children(*, actor, campaign: Campaign, section: str, formset, amendment_reason: str = "") -> None:
     """Save one section's rows (a model formset) of a campaign, amending if it is issued."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    amending = campaign.status == S.ISSUED
-    if amending:
-        _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
-    else:
-        _editable(actor, campaign)
+    amending = _may_change(actor, campaign)
     # Form validation already wrote the new values into the instances: read the old ones afresh.
     pks = [f.instance.pk for f in formset.initial_forms]
     before = [_row(obj) for obj in formset.model.objects.filter(pk__in=pks).order_by("pk")]
@@ -211,7 +213,7 @@ def _transition(actor, campaign: Campaign, source: tuple, target: str, action: s
 
 @transaction.atomic
 def campaign_submit(*, actor, campaign: Campaign) -> Campaign:
-    _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
+    _require_manager(actor, campaign)
     return _transition(
         actor, campaign, (S.DRAFT,), S.SUBMITTED, "campaign.submitted", "Chỉ trình duyệt được kế hoạch đang là dự thảo."
     )
@@ -233,7 +235,12 @@ def campaign_return(*, actor, campaign: Campaign, reason: str) -> Campaign:
     if not reason.strip():
         raise CampaignError("Cần ghi ý kiến khi trả lại dự thảo.")
     campaign = _transition(
-        actor, campaign, (S.SUBMITTED,), S.DRAFT, "campaign.returned", "Chỉ trả lại được kế hoạch đang chờ duyệt."
+        actor,
+        campaign,
+        (S.SUBMITTED, S.APPROVED),
+        S.DRAFT,
+        "campaign.returned",
+        "Chỉ trả lại được kế hoạch đang chờ duyệt hoặc đã duyệt nhưng chưa ban hành.",
     )
     log_action(
         actor=actor, action="campaign.return_reason", obj=campaign, unit=campaign.issuer, after={"reason": reason}
@@ -243,7 +250,7 @@ def campaign_return(*, actor, campaign: Campaign, reason: str) -> Campaign:
 
 @transaction.atomic
 def campaign_issue(*, actor, campaign: Campaign, now: dt.datetime | None = None) -> Campaign:
-    _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
+    _require_manager(actor, campaign)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != S.APPROVED:
         raise CampaignError("Kế hoạch chưa được lãnh đạo duyệt nên chưa ban hành được.")
@@ -284,7 +291,7 @@ def campaign_issue(*, actor, campaign: Campaign, now: dt.datetime | None = None)
 
 @transaction.atomic
 def campaign_close(*, actor, campaign: Campaign) -> Campaign:
-    _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
+    _require_manager(actor, campaign)
     return _transition(
         actor, campaign, (S.ISSUED,), S.CLOSED, "campaign.closed", "Chỉ kết thúc được kế hoạch đã ban hành."
     )
@@ -498,10 +505,7 @@ def campaign_derive(*, actor, parent: Campaign, issuer: Unit, lead_days: int = 5
 def set_participants(*, actor, campaign: Campaign, kinds, unit_codes: str, amendment_reason: str = "") -> None:
     """Participating unit kinds and single units (each within the issuer's subtree)."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    if campaign.status == S.ISSUED:
-        _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
-    else:
-        _editable(actor, campaign)
+    _may_change(actor, campaign)
     codes = [c.strip() for c in (unit_codes or "").replace(";", ",").split(",") if c.strip()]
     units = list(Unit.objects.filter(code__in=codes))
     found = {u.code for u in units if u.is_within(campaign.issuer) and u.pk != campaign.issuer_id}

@@ -4,13 +4,11 @@ account per role per issuer. Deterministic (fixed random seed) and idempotent.""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from openpyxl import Workbook
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
@@ -18,7 +16,7 @@ from guongsang.demo.plans import load_plans
 from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, ROOTS, SITES, UNIT_LEVEL_ROLES, U
 from guongsang.org import services
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
-from guongsang.org.workbook import COLUMNS, PERSON_SHEET, RATING_SHEET, UNIT_SHEET, import_workbook
+from guongsang.org.workbook import PERSON_SHEET, RATING_SHEET, UNIT_SHEET, build_workbook, import_workbook
 
 YEARS = range(2017, 2026)
 MARKER = "LD-TU"
@@ -343,8 +341,6 @@ def demo_activity() -> None:
     """A few real changes through the services, so the audit log has something to show."""
     User = get_user_model()
     pdp_manager = User.objects.get(username="phandinhphung.quanly")
-    wb = Workbook()
-    wb.remove(wb.active)
     rows = {
         UNIT_SHEET: [
             [
@@ -376,17 +372,10 @@ def demo_activity() -> None:
         ],
         RATING_SHEET: [["Đơn vị", "TN-DUP-PDP-CB08", 2025, "HTTNV", "Đảng", ""]],
     }
-    for name, sheet_rows in rows.items():
-        ws = wb.create_sheet(name)
-        ws.append([title for _, title, _ in COLUMNS[name]])
-        for row in sheet_rows:
-            ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
     result = import_workbook(
         actor=pdp_manager,
         scope=Unit.objects.get(code="TN-DUP-PDP"),
-        data=out.getvalue(),
+        data=build_workbook(rows),
         filename="bo-sung-chi-bo-tdp5.xlsx",
     )
     assert result.saved, result.errors

@@ -12,15 +12,19 @@ from docx.shared import Mm, Pt
 FONT = "Times New Roman"
 
 
-def set_font(run, *, size: float | None = None, bold=None, italic=None, underline=None, font: str = FONT) -> None:
-    run.font.name = font
-    rpr = run._element.get_or_add_rPr()
+def _all_scripts(rpr, font: str) -> None:
+    """Name the font for every script slot, so Word never falls back to another for Vietnamese."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), font)
+
+
+def set_font(run, *, size: float | None = None, bold=None, italic=None, underline=None, font: str = FONT) -> None:
+    run.font.name = font
+    _all_scripts(run._element.get_or_add_rPr(), font)
     if size is not None:
         run.font.size = Pt(float(size))
     if bold is not None:
@@ -85,13 +89,7 @@ def default_font(document, size: float = 14) -> None:
     style = document.styles["Normal"]
     style.font.name = FONT
     style.font.size = Pt(size)
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
+    _all_scripts(style.element.get_or_add_rPr(), FONT)
 
 
 def set_widths(table, widths) -> None:

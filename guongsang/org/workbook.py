@@ -647,6 +647,17 @@ def _help_sheet(wb: Workbook) -> None:
     ws["A1"].font = Font(bold=True, size=13)
 
 
+def build_workbook(rows: dict[str, list[list]]) -> bytes:
+    """A workbook in the import format with the given rows per sheet (header row added)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, sheet_rows in rows.items():
+        ws = _sheet(wb, name)
+        for row in sheet_rows:
+            ws.append(row)
+    return _save_bytes(wb)
+
+
 def template_workbook() -> bytes:
     wb = Workbook()
     wb.remove(wb.active)

@@ -12,6 +12,7 @@ from guongsang.org.workbook import (
     PERSON_SHEET,
     RATING_SHEET,
     UNIT_SHEET,
+    build_workbook,
     export_workbook,
     import_workbook,
     template_workbook,
@@ -20,16 +21,7 @@ from tests.conftest import refresh
 
 
 def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        ws.append([title for _, title, _ in COLUMNS[name]])
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return build_workbook(sheets)
 
 
 def unit_row(code, name, kind="chi-bo-truc-thuoc", parent="T-LAT", **extra):
