@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "guongsang.documents",
     "guongsang.notifications",
     "guongsang.campaigns",
+    "guongsang.nominations",
     "guongsang.demo",
 ]
 
