@@ -164,6 +164,9 @@ MEDIA_URL = "/_noi-bo/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 GS_IMPORT_MAX_BYTES = envint("GS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+GS_UPLOAD_MAX_BYTES = envint("GS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# Dotted path to a callable(data: bytes, name: str) that raises ValidationError for an infected file.
+GS_VIRUS_SCANNER = envstr("GS_VIRUS_SCANNER")
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = envstr("EMAIL_HOST")

@@ -1,0 +1,256 @@
+"""Proposing, checking, submitting and withdrawing nominations; every change is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from guongsang.accounts.audit import log_action
+from guongsang.accounts.models import Role
+from guongsang.accounts.permissions import has_role_over, scope_filter, scope_paths
+from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind, Participation
+from guongsang.nominations import rules as R
+from guongsang.nominations.facts import campaign_rules, honors_of, ratings_of, unit_facts
+from guongsang.nominations.models import DossierFile, Nomination
+from guongsang.nominations.uploads import TYPES, check_upload
+from guongsang.org.models import Person, Unit
+
+NOMINATORS = frozenset({Role.SUBMITTER, Role.HEAD, Role.MANAGER, Role.ADMIN})
+SUBMITTERS = frozenset({Role.HEAD, Role.ADMIN})
+ACTIVE = (Nomination.State.DRAFT, Nomination.State.SUBMITTED)  # holding or asking for a place
+
+
+class NominationError(ValidationError):
+    pass
+
+
+def nominating_units(user, campaign: Campaign):
+    """Participating units the user may nominate for (a role at the unit or above it)."""
+    if campaign.status != Campaign.Status.ISSUED:
+        return Unit.objects.none()
+    paths = scope_paths(user, NOMINATORS)
+    if not paths and not user.is_superuser:
+        return Unit.objects.none()
+    participations = Participation.objects.filter(campaign=campaign)
+    if not user.is_superuser:
+        participations = participations.filter(scope_filter(paths, "unit__path"))
+    return Unit.objects.filter(pk__in=participations.values("unit_id")).select_related("kind").order_by("path")
+
+
+def _require_nominator(actor, campaign: Campaign, unit: Unit) -> None:
+    if not nominating_units(actor, campaign).filter(pk=unit.pk).exists():
+        raise PermissionDenied("Bạn không đề nghị được cho đơn vị này trong kế hoạch này.")
+
+
+def counts_of(campaign: Campaign, unit: Unit, *, extra: Nomination | None = None,
+              states=(Nomination.State.SUBMITTED,)) -> Counter:
+    """Nominations of a unit by kind: the submitted ones (drafts do not hold a place), plus `extra`."""
+    qs = Nomination.objects.filter(campaign=campaign, unit=unit, state__in=states)
+    if extra is not None and extra.pk:
+        qs = qs.exclude(pk=extra.pk)
+    counts = Counter(qs.values_list("kind", flat=True))
+    if extra is not None:
+        counts[extra.kind] += 1
+    return counts
+
+
+def nominee_facts(n: Nomination) -> R.NomineeFacts:
+    subject = {
+        NomineeKind.INDIVIDUAL: n.person,
+        NomineeKind.COLLECTIVE: n.nominee_unit,
+        NomineeKind.MODEL: n.model_unit,
+    }[n.kind]
+    uploaded = frozenset(n.files.values_list("requirement_id", flat=True)) if n.pk else frozenset()
+    return R.NomineeFacts(
+        kind=n.kind,
+        name=n.nominee_name or "Đề nghị chưa có tên",
+        ratings=ratings_of(subject) if subject is not None else {},
+        honors=honors_of(subject, n.unit) if subject is not None else (),
+        summary=n.summary,
+        achievements_from=n.achievements_from,
+        achievements_to=n.achievements_to,
+        uploaded=uploaded,
+    )
+
+
+def findings_for(n: Nomination, *, now: dt.datetime | None = None) -> list[R.Finding]:
+    """Every finding for one nomination, the unit's quota included (its submitted ones and this one)."""
+    rules = campaign_rules(n.campaign)
+    findings = R.check_nomination(
+        criteria=rules.criteria,
+        dossier=rules.dossier,
+        deadline=rules.deadline,
+        nominee=nominee_facts(n),
+        now=now or timezone.now(),
+    )
+    findings += R.check_quota(rules.quotas, unit_facts(n.unit), counts_of(n.campaign, n.unit, extra=n))
+    return findings
+
+
+def _validate_nominee(n: Nomination) -> None:
+    errors = {}
+    if n.kind == NomineeKind.INDIVIDUAL:
+        if n.person is None:
+            errors["person"] = "Cần chọn cá nhân được đề nghị."
+        elif not n.person.unit.is_within(n.unit):
+            errors["person"] = f"{n.person.full_name} không thuộc {n.unit.name} hoặc đơn vị trực thuộc."
+    elif n.kind == NomineeKind.COLLECTIVE:
+        if n.nominee_unit is None and not n.collective_name.strip():
+            errors["nominee_unit"] = "Cần chọn tập thể (đơn vị) hoặc nhập tên tập thể."
+        elif n.nominee_unit is not None and not n.nominee_unit.is_within(n.unit):
+            errors["nominee_unit"] = f"{n.nominee_unit.name} không thuộc {n.unit.name}."
+    elif n.kind == NomineeKind.MODEL:
+        if not n.model_name.strip():
+            errors["model_name"] = "Cần nhập tên mô hình."
+        if n.model_unit is not None and not n.model_unit.is_within(n.unit):
+            errors["model_unit"] = f"{n.model_unit.name} không thuộc {n.unit.name}."
+    if n.achievements_from and n.achievements_to and n.achievements_to < n.achievements_from:
+        errors["achievements_to"] = "Ngày kết thúc thành tích phải sau ngày bắt đầu."
+    if n.award_form_id and n.award_form.campaign_id != n.campaign_id:
+        errors["award_form"] = "Hình thức không thuộc kế hoạch này."
+    if errors:
+        raise NominationError(errors)
+
+
+FIELDS = (
+    "kind",
+    "award_form",
+    "nominee_unit",
+    "collective_name",
+    "person",
+    "model_name",
+    "model_unit",
+    "model_description",
+    "summary",
+    "achievements_from",
+    "achievements_to",
+)
+
+
+@transaction.atomic
+def nomination_save(
+    *, actor, campaign: Campaign, unit: Unit, nomination: Nomination | None = None, **fields
+) -> Nomination:
+    _require_nominator(actor, campaign, unit)
+    if nomination is not None and nomination.state == Nomination.State.SUBMITTED:
+        raise NominationError("Đề nghị đã gửi; muốn sửa, hãy rút đề nghị trước hạn rồi gửi lại.")
+    n = nomination or Nomination(campaign=campaign, unit=unit, created_by=actor)
+    for name, value in fields.items():
+        if name not in FIELDS:
+            raise ValueError(name)
+        setattr(n, name, value)
+    n.state = Nomination.State.DRAFT
+    _validate_nominee(n)
+    n.save()
+    log_action(
+        actor=actor, action="nomination.saved", obj=n, unit=unit, after={"kind": n.kind, "nominee": n.nominee_name}
+    )
+    return n
+
+
+@transaction.atomic
+def person_for_nomination(
+    *,
+    actor,
+    campaign: Campaign,
+    unit: Unit,
+    full_name: str,
+    title: str = "",
+    birth_year: int | None = None,
+    gender: str = "",
+    is_party_member: bool = True,
+) -> Person:
+    """A person entered on the spot while nominating, placed in the nominating unit."""
+    _require_nominator(actor, campaign, unit)
+    if not full_name.strip():
+        raise NominationError({"full_name": "Cần nhập họ và tên."})
+    number = Person.objects.filter(code__startswith=f"{unit.code}-MOI-").count() + 1
+    person = Person(
+        code=f"{unit.code}-MOI-{number:03d}",
+        full_name=full_name,
+        title=title,
+        birth_year=birth_year,
+        gender=gender,
+        unit=unit,
+        is_party_member=is_party_member,
+    )
+    person.save()
+    log_action(actor=actor, action="org.person.created", obj=person, unit=unit, after={"full_name": person.full_name})
+    return person
+
+
+@transaction.atomic
+def upload_dossier_file(*, actor, nomination: Nomination, requirement: DossierRequirement, upload) -> DossierFile:
+    _require_nominator(actor, nomination.campaign, nomination.unit)
+    if requirement.campaign_id != nomination.campaign_id:
+        raise PermissionDenied("Giấy tờ không thuộc kế hoạch này.")
+    if nomination.state == Nomination.State.SUBMITTED:
+        raise NominationError("Đề nghị đã gửi; muốn thay tệp, hãy rút đề nghị trước hạn.")
+    kind = check_upload(upload, [t for t in requirement.file_types if t in TYPES])
+    old = DossierFile.objects.filter(nomination=nomination, requirement=requirement).first()
+    if old is not None:
+        transaction.on_commit(lambda name=old.file.name, storage=old.file.storage: storage.delete(name))
+        old.delete()
+    record = DossierFile(
+        nomination=nomination,
+        requirement=requirement,
+        original_name=upload.name[:255],
+        content_type=TYPES[kind],
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    record.file.save(upload.name, upload, save=False)
+    record.save()
+    log_action(
+        actor=actor,
+        action="nomination.file.uploaded",
+        obj=nomination,
+        unit=nomination.unit,
+        after={"document": requirement.document, "name": record.original_name, "type": kind},
+    )
+    return record
+
+
+@transaction.atomic
+def nomination_submit(*, actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
+    """The unit head submits; blocking findings refuse it; a second submit changes nothing."""
+    n = Nomination.objects.select_for_update().select_related("campaign", "unit", "unit__kind").get(pk=nomination.pk)
+    if not has_role_over(actor, n.unit, SUBMITTERS):
+        raise PermissionDenied("Chỉ bí thư (người đứng đầu) đơn vị mới xác nhận và gửi đề nghị.")
+    if n.state == Nomination.State.SUBMITTED:
+        return n
+    now = now or timezone.now()
+    findings = findings_for(n, now=now)
+    blocking = R.blocking(findings)
+    if blocking:
+        raise NominationError([f.message for f in blocking])
+    late = [f for f in findings if f.code == "deadline.late"]
+    n.state = Nomination.State.SUBMITTED
+    n.submitted_at, n.submitted_by = now, actor
+    n.late_days = late[0].data["late_days"] if late else None
+    n.save(update_fields=["state", "submitted_at", "submitted_by", "late_days", "updated_at"])
+    log_action(
+        actor=actor,
+        action="nomination.submitted",
+        obj=n,
+        unit=n.unit,
+        after={"late_days": n.late_days, "review": [f.code for f in findings if f.severity == R.REVIEW]},
+    )
+    return n
+
+
+@transaction.atomic
+def nomination_withdraw(*, actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
+    n = Nomination.objects.select_for_update().select_related("campaign", "unit").get(pk=nomination.pk)
+    _require_nominator(actor, n.campaign, n.unit)
+    deadline = campaign_rules(n.campaign).deadline
+    if deadline is not None and (now or timezone.now()) > deadline.due_at:
+        raise NominationError("Đã quá hạn nộp hồ sơ nên không rút được đề nghị.")
+    n.state = Nomination.State.WITHDRAWN
+    n.save(update_fields=["state", "updated_at"])
+    log_action(actor=actor, action="nomination.withdrawn", obj=n, unit=n.unit)
+    return n
