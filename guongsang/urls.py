@@ -9,5 +9,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("guongsang.org.urls")),
     path("ke-hoach/", include("guongsang.campaigns.urls")),
+    path("de-nghi/", include("guongsang.nominations.urls")),
     path("", include("guongsang.accounts.urls")),
 ]

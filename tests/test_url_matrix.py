@@ -24,6 +24,14 @@ UNIT_TARGET = "branch"
 
 MANAGERS_ANYWHERE = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 200}
 POST_ONLY = {r: 405 for r in ROLES} | {"sibling": 405}  # the same for every id: nothing leaks
+# Who nominates for the participating commune: its own unit roles and the district's managers.
+NOMINATORS = {r: 404 for r in ROLES} | {
+    Role.MANAGER: 200,
+    Role.ADMIN: 200,
+    Role.SUBMITTER: 200,
+    Role.HEAD: 200,
+    "sibling": 404,
+}
 
 # name -> (target object or None, query string, expected status by user, method); a target may be
 # (name, extra URL kwargs).
@@ -54,6 +62,14 @@ MATRIX = {
     "campaigns:section": (("campaign", {"section": "chi-tieu"}), "", EDITORS, "get"),
     "campaigns:action": (("campaign", {"action": "ban-hanh"}), "", POST_ONLY, "get"),
     "campaigns:download": (("campaign", {"fmt": "docx"}), "", SCOPED, "get"),
+    "nominations:unit_list": (("campaign", {}), "", NOMINATORS, "get"),
+    "nominations:create": (("campaign", {}), "loai=individual", NOMINATORS, "get"),
+    "nominations:live_check": (("campaign", {}), "", POST_ONLY, "get"),
+    "nominations:edit": ("nomination", "", SCOPED, "get"),
+    "nominations:upload": (("nomination", {"requirement_pk": 1}), "", POST_ONLY, "get"),
+    "nominations:submit": ("nomination", "", POST_ONLY, "get"),
+    "nominations:withdraw": ("nomination", "", POST_ONLY, "get"),
+    "nominations:download": ("dossier_file", "", SCOPED, "get"),
 }
 # Text that belongs to the Lạc Dương subtree and must never reach the sibling district's user.
 SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát", "Kế hoạch bí mật của Lạc Dương"]
@@ -95,6 +111,24 @@ def campaign(cast):
     for unit in (cast.commune, cast.court):
         Participation.objects.create(campaign=plan, unit=unit)
     cast.campaign = plan
+    from django.core.files.base import ContentFile
+
+    from guongsang.campaigns.models import DossierRequirement
+    from guongsang.nominations.models import DossierFile, Nomination
+
+    requirement = DossierRequirement.objects.create(campaign=plan, document="Báo cáo", nominee_kinds=["individual"])
+    cast.nomination = Nomination.objects.create(
+        campaign=plan, unit=cast.commune, kind="individual", person=cast.person, summary="Nguyễn Thị Ánh gương mẫu"
+    )
+    record = DossierFile(
+        nomination=cast.nomination,
+        requirement=requirement,
+        original_name="Nguyễn Thị Ánh.pdf",
+        content_type="application/pdf",
+        size=12,
+    )
+    record.file.save("x.pdf", ContentFile(b"%PDF-1.4 Nguyen Thi Anh"), save=True)
+    cast.dossier_file = record
     return plan
 
 

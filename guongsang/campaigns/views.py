@@ -18,6 +18,7 @@ from guongsang.campaigns.permissions import (
     can_view_campaign,
 )
 from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+from guongsang.nominations.services import nominating_units
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 S = Campaign.Status
@@ -126,6 +127,7 @@ def campaign_detail(request, pk: int):
         "amendments": campaign.amendments.select_related("by"),
         "sections": [(slug, title) for slug, (title, _m, _f) in SECTIONS.items()],
         "issuer_visible": has_role_over(request.user, campaign.issuer),
+        "can_nominate": nominating_units(request.user, campaign).exists(),
     }
     return render(request, "campaigns/detail.html", context)
 

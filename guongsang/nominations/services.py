@@ -46,8 +46,9 @@ def _require_nominator(actor, campaign: Campaign, unit: Unit) -> None:
         raise PermissionDenied("Bạn không đề nghị được cho đơn vị này trong kế hoạch này.")
 
 
-def counts_of(campaign: Campaign, unit: Unit, *, extra: Nomination | None = None,
-              states=(Nomination.State.SUBMITTED,)) -> Counter:
+def counts_of(
+    campaign: Campaign, unit: Unit, *, extra: Nomination | None = None, states=(Nomination.State.SUBMITTED,)
+) -> Counter:
     """Nominations of a unit by kind: the submitted ones (drafts do not hold a place), plus `extra`."""
     qs = Nomination.objects.filter(campaign=campaign, unit=unit, state__in=states)
     if extra is not None and extra.pk:

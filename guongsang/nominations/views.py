@@ -1,0 +1,219 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from guongsang.accounts.permissions import has_role_over
+from guongsang.campaigns.models import Campaign, NomineeKind
+from guongsang.campaigns.views import get_campaign_for_user
+from guongsang.nominations import rules as R
+from guongsang.nominations import services
+from guongsang.nominations.facts import campaign_rules, unit_facts
+from guongsang.nominations.forms import NominationForm
+from guongsang.nominations.models import DossierFile, Nomination
+
+
+def _unit(request, campaign: Campaign):
+    units = services.nominating_units(request.user, campaign)
+    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
+    unit = units.filter(pk=chosen).first() if chosen else units.first()
+    if unit is None:
+        raise Http404
+    return unit, units
+
+
+def get_nomination_for_user(user, pk: int) -> Nomination:
+    n = get_object_or_404(
+        Nomination.objects.select_related(
+            "campaign", "campaign__issuer", "unit", "unit__kind", "person", "nominee_unit", "model_unit"
+        ),
+        pk=pk,
+    )
+    mine = services.nominating_units(user, n.campaign).filter(pk=n.unit_id).exists()
+    if not (mine or has_role_over(user, n.campaign.issuer)):
+        raise Http404
+    return n
+
+
+@login_required
+def unit_nominations(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    unit, units = _unit(request, campaign)
+    nominations = list(
+        Nomination.objects.filter(campaign=campaign, unit=unit).select_related("person", "nominee_unit", "award_form")
+    )
+    rules = campaign_rules(campaign)
+    held = services.counts_of(campaign, unit, states=services.ACTIVE)
+    rows = [(n, services.findings_for(n)) for n in nominations]
+    context = {
+        "campaign": campaign,
+        "unit": unit,
+        "units": units,
+        "rows": rows,
+        "rules": rules,
+        "quota": R.quota_for(rules.quotas, unit.kind.code),
+        "left": R.remaining(rules.quotas, unit_facts(unit), held),
+        "kinds": NomineeKind.choices,
+        "deadline": rules.deadline,
+        "unit_findings": R.check_quota(rules.quotas, unit_facts(unit), held),
+    }
+    return render(request, "nominations/list.html", context)
+
+
+def _form_context(request, campaign, unit, kind, nomination=None, form=None):
+    form = form or NominationForm(instance=nomination, kind=kind, campaign=campaign, unit=unit)
+    rules = campaign_rules(campaign)
+    requirements = [r for r in campaign.dossier_requirements.all() if kind in r.nominee_kinds]
+    files = {f.requirement_id: f for f in nomination.files.all()} if nomination else {}
+    checked = nomination or (form.instance if form.is_bound else None)
+    return {
+        "campaign": campaign,
+        "unit": unit,
+        "kind": kind,
+        "kind_name": NomineeKind(kind).label,
+        "form": form,
+        "nomination": nomination,
+        "requirements": [(r, files.get(r.pk)) for r in requirements],
+        "findings": services.findings_for(checked) if checked else [],
+        "checked": checked is not None,
+        "deadline": rules.deadline,
+        "can_submit": nomination is not None and has_role_over(request.user, unit, services.SUBMITTERS),
+    }
+
+
+def _save(request, form, campaign, unit, kind, nomination=None):
+    data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("new_person_")}
+    try:
+        if kind == NomineeKind.INDIVIDUAL and not data.get("person") and form.cleaned_data.get("new_person_name"):
+            data["person"] = services.person_for_nomination(
+                actor=request.user,
+                campaign=campaign,
+                unit=unit,
+                full_name=form.cleaned_data["new_person_name"],
+                title=form.cleaned_data.get("new_person_title") or "",
+                birth_year=form.cleaned_data.get("new_person_birth_year"),
+            )
+        return services.nomination_save(
+            actor=request.user, campaign=campaign, unit=unit, nomination=nomination, kind=kind, **data
+        )
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_create(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    unit, _units = _unit(request, campaign)
+    kind = request.GET.get("loai") or request.POST.get("loai")
+    if kind not in NomineeKind.values:
+        raise Http404
+    form = NominationForm(request.POST or None, kind=kind, campaign=campaign, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(request, form, campaign, unit, kind)
+        if saved:
+            messages.success(request, "Đã lưu đề nghị. Hãy tải lên các giấy tờ còn thiếu.")
+            return redirect("nominations:edit", pk=saved.pk)
+    return render(request, "nominations/form.html", _form_context(request, campaign, unit, kind, form=form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_edit(request, pk: int):
+    n = get_nomination_for_user(request.user, pk)
+    form = NominationForm(request.POST or None, instance=n, kind=n.kind, campaign=n.campaign, unit=n.unit)
+    if request.method == "POST" and form.is_valid():
+        if _save(request, form, n.campaign, n.unit, n.kind, nomination=n):
+            messages.success(request, "Đã lưu đề nghị.")
+            return redirect("nominations:edit", pk=n.pk)
+        n.refresh_from_db()
+    return render(request, "nominations/form.html", _form_context(request, n.campaign, n.unit, n.kind, n, form))
+
+
+@login_required
+@require_POST
+def live_check(request, pk: int):
+    """Findings for the form as it stands, without saving (htmx)."""
+    campaign = get_campaign_for_user(request.user, pk)
+    unit, _units = _unit(request, campaign)
+    kind = request.POST.get("loai")
+    if kind not in NomineeKind.values:
+        raise Http404
+    existing = request.POST.get("de_nghi")
+    instance = (
+        get_nomination_for_user(request.user, int(existing))
+        if existing
+        else Nomination(campaign=campaign, unit=unit, kind=kind)
+    )
+    form = NominationForm(request.POST, instance=instance, kind=kind, campaign=campaign, unit=unit)
+    form.is_valid()  # fills the instance with what parses; errors are shown on save
+    try:
+        services._validate_nominee(form.instance)
+        problems = []
+    except ValidationError as exc:
+        problems = exc.messages
+    findings = services.findings_for(form.instance)
+    return render(request, "nominations/_findings.html", {"findings": findings, "problems": problems, "checked": True})
+
+
+@login_required
+@require_POST
+def upload(request, pk: int, requirement_pk: int):
+    n = get_nomination_for_user(request.user, pk)
+    requirement = get_object_or_404(n.campaign.dossier_requirements, pk=requirement_pk)
+    file = request.FILES.get("tep")
+    if file is None:
+        messages.error(request, "Chưa chọn tệp.")
+    else:
+        try:
+            services.upload_dossier_file(actor=request.user, nomination=n, requirement=requirement, upload=file)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã tải lên “{requirement.document}”.")
+    return redirect("nominations:edit", pk=n.pk)
+
+
+@login_required
+def download(request, pk: int):
+    record = get_object_or_404(DossierFile.objects.select_related("nomination"), pk=pk)
+    get_nomination_for_user(request.user, record.nomination_id)
+    return FileResponse(
+        record.file.open("rb"), as_attachment=True, filename=record.original_name, content_type=record.content_type
+    )
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    n = get_nomination_for_user(request.user, pk)
+    try:
+        services.nomination_submit(actor=request.user, nomination=n)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã xác nhận và gửi đề nghị.")
+    return redirect("nominations:edit", pk=n.pk)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    n = get_nomination_for_user(request.user, pk)
+    try:
+        services.nomination_withdraw(actor=request.user, nomination=n)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã rút đề nghị.")
+    return redirect("nominations:edit", pk=n.pk)
