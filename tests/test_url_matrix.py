@@ -66,6 +66,8 @@ MATRIX = {
     "nominations:create": (("campaign", {}), "loai=individual", NOMINATORS, "get"),
     "nominations:live_check": (("campaign", {}), "", POST_ONLY, "get"),
     "nominations:edit": ("nomination", "", SCOPED, "get"),
+    "nominations:proposal": (("campaign", {}), "", NOMINATORS, "get"),
+    "nominations:achievement_report": ("nomination", "", SCOPED, "get"),
     "nominations:upload": (("nomination", {"requirement_pk": 1}), "", POST_ONLY, "get"),
     "nominations:submit": ("nomination", "", POST_ONLY, "get"),
     "nominations:withdraw": ("nomination", "", POST_ONLY, "get"),

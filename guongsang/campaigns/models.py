@@ -56,6 +56,15 @@ class Campaign(models.Model):
     conference_composition = models.TextField("thành phần hội nghị", blank=True)
     conference_programme = models.TextField("chương trình hội nghị", blank=True)
     budget = models.TextField("kinh phí", blank=True)
+    achievement_form = models.CharField(
+        "mẫu báo cáo thành tích",
+        max_length=20,
+        default="nd152-2025",
+        choices=[
+            ("nd152-2025", "Báo cáo thành tích theo đợt, chuyên đề (Nghị định 152/2025/NĐ-CP)"),
+            ("nd91-2017-mau07", "Mẫu số 07, Nghị định 91/2017/NĐ-CP (đã được thay thế)"),
+        ],
+    )
     signer_capacity = models.CharField("thẩm quyền ký", max_length=80, default="T/M BAN THƯỜNG VỤ")
     signer_title = models.CharField("chức vụ người ký", max_length=80, blank=True)
     signer_name = models.CharField("họ tên người ký", max_length=120, blank=True)

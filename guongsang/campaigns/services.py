@@ -50,6 +50,7 @@ CAMPAIGN_FIELDS = (
     "conference_composition",
     "conference_programme",
     "budget",
+    "achievement_form",
     "signer_capacity",
     "signer_title",
     "signer_name",

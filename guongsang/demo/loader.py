@@ -12,6 +12,7 @@ from django.db import transaction
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
+from guongsang.demo.nominations import load_nominations
 from guongsang.demo.plans import load_plans
 from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, ROOTS, SITES, UNIT_LEVEL_ROLES, U
 from guongsang.org import services
@@ -416,6 +417,7 @@ def load_demo(*, stdout=None) -> bool:
     accounts = loader.accounts()
     demo_activity()
     campaigns = load_plans()
+    nominations = load_nominations()
     log_action(
         actor=None,
         action="demo.loaded",
@@ -427,12 +429,13 @@ def load_demo(*, stdout=None) -> bool:
             "honors": n_honors,
             "accounts": len(accounts),
             "campaigns": len(campaigns),
+            "nominations": nominations,
         },
     )
     if stdout is not None:
         stdout.write(
             f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
             f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản, "
-            f"{len(campaigns)} kế hoạch."
+            f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng."
         )
     return True

@@ -861,6 +861,7 @@ def plan_004() -> Campaign:
     c = make(
         "TN-DUK",
         number=120,
+        achievement_form="nd91-2017-mau07",
         date=d("22/02/2024"),
         period_start=2023,
         period_end=2024,

@@ -1,15 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import get_campaign_for_user
+from guongsang.nominations import documents, services
 from guongsang.nominations import rules as R
-from guongsang.nominations import services
 from guongsang.nominations.facts import campaign_rules, unit_facts
 from guongsang.nominations.forms import NominationForm
 from guongsang.nominations.models import DossierFile, Nomination
@@ -217,3 +217,31 @@ def withdraw(request, pk: int):
     else:
         messages.success(request, "Đã rút đề nghị.")
     return redirect("nominations:edit", pk=n.pk)
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _docx(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+@login_required
+def proposal_docx(request, pk: int):
+    """The unit's Tờ trình with the list of its nominations (submitted first, then drafts)."""
+    campaign = get_campaign_for_user(request.user, pk)
+    unit, _units = _unit(request, campaign)
+    nominations = list(
+        Nomination.objects.filter(campaign=campaign, unit=unit, state__in=services.ACTIVE)
+        .select_related("person", "person__unit", "nominee_unit", "model_unit", "award_form")
+        .order_by("-state", "kind", "id")
+    )
+    return _docx(documents.proposal_letter(campaign, unit, nominations), f"to-trinh-{unit.code}")
+
+
+@login_required
+def achievement_docx(request, pk: int):
+    n = get_nomination_for_user(request.user, pk)
+    return _docx(documents.achievement_report(n), f"bao-cao-thanh-tich-{n.pk}")
