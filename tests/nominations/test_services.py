@@ -220,3 +220,24 @@ def test_a_person_is_entered_on_the_spot(cast, plan):
         actor=cast.users[Role.SUBMITTER], campaign=plan, unit=cast.commune, full_name="  Ha  Sen ", title="Trưởng thôn"
     )
     assert person.unit == cast.commune and person.code == "T-LAT-MOI-001" and person.full_name == "Ha Sen"
+
+
+def test_the_unit_documents_carry_the_nominations(cast, plan, client):
+    from django.urls import reverse
+    from docx import Document
+
+    n = _ready(cast, plan, cast.person)
+    client.force_login(cast.users[Role.SUBMITTER])
+    letter = client.get(reverse("nominations:proposal", kwargs={"pk": plan.pk}) + f"?don_vi={cast.commune.pk}")
+    doc = Document(io.BytesIO(letter.content))
+    text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "TỜ TRÌNH" in text and "Kế hoạch số 09-KH/HU" in text and "01 cá nhân" in text
+    assert "Cá nhân: Nguyễn Thị Ánh" in text and "ĐẢNG BỘ XÃ LÁT" in text
+    report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
+    text = "\n".join(p.text for p in Document(io.BytesIO(report.content)).paragraphs)
+    assert "BÁO CÁO THÀNH TÍCH" in text and "Họ và tên: Nguyễn Thị Ánh" in text
+    assert "Nghị định số 152/2025/NĐ-CP" in text  # the form the campaign prescribes
+    plan.achievement_form = "nd91-2017-mau07"
+    plan.save()
+    report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
+    assert "Mẫu số 07 (Nghị định số 91/2017/NĐ-CP)" in Document(io.BytesIO(report.content)).paragraphs[0].text
