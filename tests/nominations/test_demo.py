@@ -58,3 +58,16 @@ def test_a_model_with_a_higher_honour_passes_without_five_good_years(demo):
     for n in models:
         codes = {f.code for f in findings_for(n, now=n.submitted_at)}
         assert not codes & {"criterion.any_of", "criterion.any_of_review"}
+
+
+def test_the_bulk_recheck_agrees_with_the_one_by_one_check(demo, django_assert_max_num_queries):
+    from guongsang.campaigns.models import Campaign
+    from guongsang.nominations.checks import recheck_campaign
+
+    for campaign in Campaign.objects.filter(nominations__isnull=False).distinct():
+        with django_assert_max_num_queries(14):  # rules, counts, one chunk of nominations and their records
+            dict(recheck_campaign(campaign))
+        bulk = dict(recheck_campaign(campaign, chunk=3))  # several chunks give the same answers
+        for n in Nomination.objects.filter(campaign=campaign).exclude(state="withdrawn"):
+            one = findings_for(n, now=n.submitted_at)
+            assert sorted(f.code for f in bulk[n.pk]) == sorted(f.code for f in one), (n.unit.code, n.nominee_name)
