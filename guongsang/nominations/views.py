@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import get_campaign_for_user
+from guongsang.lib.forms import add_service_errors
 from guongsang.nominations import documents, services
 from guongsang.nominations import rules as R
 from guongsang.nominations.facts import campaign_rules, unit_facts
@@ -99,11 +100,7 @@ def _save(request, form, campaign, unit, kind, nomination=None):
             actor=request.user, campaign=campaign, unit=unit, nomination=nomination, kind=kind, **data
         )
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
+        add_service_errors(form, exc)
     return None
 
 

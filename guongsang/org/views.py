@@ -13,6 +13,7 @@ from guongsang.accounts.permissions import (
     has_role_over,
     top_units,
 )
+from guongsang.lib.forms import add_service_errors
 from guongsang.org import selectors, services, workbook
 from guongsang.org.forms import UnitEndForm, UnitForm, UnitMoveForm
 from guongsang.org.models import Person
@@ -148,11 +149,7 @@ def _apply(form, action) -> bool:
     try:
         action()
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
+        add_service_errors(form, exc)
         return False
     return True
 
