@@ -19,18 +19,37 @@ from guongsang.org.models import Honor, Rating
 CHUNK = 2000
 
 
+def _submitted_counts(campaign: Campaign, **filters) -> dict[int, Counter]:
+    submitted: dict[int, Counter] = defaultdict(Counter)
+    rows = (
+        Nomination.objects.filter(campaign=campaign, state=Nomination.State.SUBMITTED, **filters)
+        .values("unit_id", "kind")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        submitted[row["unit_id"]][row["kind"]] = row["n"]
+    return submitted
+
+
+def check_unit_nominations(campaign: Campaign, unit, *, now: dt.datetime | None = None) -> list[tuple]:
+    """(nomination, findings) for every nomination of one unit, in a fixed number of queries."""
+    nominations = list(
+        Nomination.objects.filter(campaign=campaign, unit=unit)
+        .select_related("unit", "unit__kind", "person", "nominee_unit", "model_unit", "award_form")
+        .order_by("kind", "pk")
+    )
+    active = [n for n in nominations if n.state != Nomination.State.WITHDRAWN]
+    rules = campaign_rules(campaign)
+    found = dict(_check_batch(active, rules, _submitted_counts(campaign, unit=unit), now or timezone.now()))
+    return [(n, found.get(n.pk, [])) for n in nominations]
+
+
 def recheck_campaign(
     campaign: Campaign, *, now: dt.datetime | None = None, chunk: int = CHUNK
 ) -> Iterator[tuple[int, list[R.Finding]]]:
     now = now or timezone.now()
     rules = campaign_rules(campaign)
-    submitted: dict[int, Counter] = defaultdict(Counter)
-    for row in (
-        Nomination.objects.filter(campaign=campaign, state=Nomination.State.SUBMITTED)
-        .values("unit_id", "kind")
-        .annotate(n=Count("id"))
-    ):
-        submitted[row["unit_id"]][row["kind"]] = row["n"]
+    submitted = _submitted_counts(campaign)
     qs = (
         Nomination.objects.filter(campaign=campaign)
         .exclude(state=Nomination.State.WITHDRAWN)

@@ -11,6 +11,7 @@ from guongsang.campaigns.views import get_campaign_for_user
 from guongsang.lib.forms import add_service_errors
 from guongsang.nominations import documents, services
 from guongsang.nominations import rules as R
+from guongsang.nominations.checks import check_unit_nominations
 from guongsang.nominations.facts import campaign_rules, unit_facts
 from guongsang.nominations.forms import NominationForm
 from guongsang.nominations.models import DossierFile, Nomination
@@ -42,12 +43,9 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
 def unit_nominations(request, pk: int):
     campaign = get_campaign_for_user(request.user, pk)
     unit, units = _unit(request, campaign)
-    nominations = list(
-        Nomination.objects.filter(campaign=campaign, unit=unit).select_related("person", "nominee_unit", "award_form")
-    )
     rules = campaign_rules(campaign)
     held = services.counts_of(campaign, unit, states=services.ACTIVE)
-    rows = [(n, services.findings_for(n)) for n in nominations]
+    rows = check_unit_nominations(campaign, unit)  # fixed number of queries, however many rows
     context = {
         "campaign": campaign,
         "unit": unit,

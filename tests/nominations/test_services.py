@@ -241,3 +241,25 @@ def test_the_unit_documents_carry_the_nominations(cast, plan, client):
     plan.save()
     report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
     assert "Mẫu số 07 (Nghị định số 91/2017/NĐ-CP)" in Document(io.BytesIO(report.content)).paragraphs[0].text
+
+
+def test_the_units_list_page_does_not_grow_in_queries_with_its_rows(cast, plan, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(cast.users[Role.SUBMITTER])
+    url = reverse("nominations:unit_list", kwargs={"pk": plan.pk}) + f"?don_vi={cast.commune.pk}"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    _ready(cast, plan, cast.person)
+    one = queries()
+    for i in range(6):
+        p = Person(code=f"L-{i}", full_name=f"Vũ Văn Nam {i}", unit=cast.branch, is_party_member=True)
+        p.save()
+        _ready(cast, plan, p)
+    assert queries() == one
