@@ -33,6 +33,7 @@ test: lint
 
 bench: setup
 	$(BIN)/python bench/tree_queries.py
+	$(BIN)/python bench/nomination_checks.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
