@@ -45,11 +45,6 @@ def grants(user) -> list[Grant]:
     return cached
 
 
-def forget_grants(user) -> None:
-    if hasattr(user, "_gs_grants"):
-        del user._gs_grants
-
-
 def is_admin(user) -> bool:
     """The deployment administrator (a superuser) reaches everything. The administrator *role*
     reaches the subtree of its unit only, like every other role."""

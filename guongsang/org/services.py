@@ -13,7 +13,7 @@ from django.db import transaction
 
 from guongsang.accounts.audit import log_action, snapshot
 from guongsang.accounts.permissions import can_edit_tree
-from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
+from guongsang.org.models import Grade, Honor, Person, Rating, Unit
 
 UNIT_FIELDS = (
     "name",
@@ -214,7 +214,3 @@ def honor_add(*, actor, subject: Unit | Person, **fields) -> Honor:
         after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")),
     )
     return honor
-
-
-def kind_by_code(code: str) -> UnitKind | None:
-    return UnitKind.objects.filter(code=code).first()
