@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "guongsang.notifications",
     "guongsang.campaigns",
     "guongsang.nominations",
+    "guongsang.reports",
     "guongsang.demo",
 ]
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("to-chuc/", include("guongsang.org.urls")),
     path("ke-hoach/", include("guongsang.campaigns.urls")),
     path("de-nghi/", include("guongsang.nominations.urls")),
+    path("bao-cao/", include("guongsang.reports.urls")),
     path("", include("guongsang.accounts.urls")),
 ]

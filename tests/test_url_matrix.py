@@ -24,6 +24,15 @@ UNIT_TARGET = "branch"
 
 MANAGERS_ANYWHERE = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 200}
 POST_ONLY = {r: 405 for r in ROLES} | {"sibling": 405}  # the same for every id: nothing leaks
+# Who writes the commune's report pages: its own unit roles and the district's managers; others of the
+# district may read the report but not write it.
+WRITERS_PAGE = {r: 403 for r in ROLES} | {
+    Role.MANAGER: 200,
+    Role.ADMIN: 200,
+    Role.SUBMITTER: 200,
+    Role.HEAD: 200,
+    "sibling": 404,
+}
 # Who nominates for the participating commune: its own unit roles and the district's managers.
 NOMINATORS = {r: 404 for r in ROLES} | {
     Role.MANAGER: 200,
@@ -72,6 +81,17 @@ MATRIX = {
     "nominations:submit": ("nomination", "", POST_ONLY, "get"),
     "nominations:withdraw": ("nomination", "", POST_ONLY, "get"),
     "nominations:download": ("dossier_file", "", SCOPED, "get"),
+    "reports:edit": (("campaign", {}), "", NOMINATORS, "get"),
+    "reports:campaign_list": (("campaign", {}), "", EDITORS, "get"),
+    "reports:review": ("report", "", SCOPED, "get"),
+    "reports:section_save": (("report", {"section_pk": 1}), "", POST_ONLY, "get"),
+    "reports:submit": ("report", "", POST_ONLY, "get"),
+    "reports:decide": (("report", {"action": "tiep-nhan"}), "", POST_ONLY, "get"),
+    "reports:compare": ("report", "", SCOPED, "get"),
+    "reports:attachment_upload": ("report", "", POST_ONLY, "get"),
+    "reports:attachment": ("report_attachment", "", SCOPED, "get"),
+    "reports:download": (("report", {"fmt": "docx"}), "", SCOPED, "get"),
+    "reports:import_docx": ("report", "", WRITERS_PAGE, "get"),
 }
 # Text that belongs to the Lạc Dương subtree and must never reach the sibling district's user.
 SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát", "Kế hoạch bí mật của Lạc Dương"]
@@ -131,6 +151,17 @@ def campaign(cast):
     )
     record.file.save("x.pdf", ContentFile(b"%PDF-1.4 Nguyen Thi Anh"), save=True)
     cast.dossier_file = record
+    from guongsang.reports.models import Report, ReportAttachment, ReportVersion
+
+    cast.report = Report.objects.create(campaign=plan, unit=cast.commune, state=Report.State.SUBMITTED)
+    ReportVersion.objects.create(
+        report=cast.report, number=1, submitted_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC), snapshot={}
+    )
+    attachment = ReportAttachment(
+        report=cast.report, original_name="Nguyễn Thị Ánh ký.pdf", content_type="application/pdf", size=10
+    )
+    attachment.file.save("k.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
+    cast.report_attachment = attachment
     return plan
 
 

@@ -38,5 +38,22 @@ def ancestor_paths(user) -> list[str]:
     return sorted({g.path[: i * step] for g in grants(user) for i in range(1, len(g.path) // step + 1)})
 
 
+def acting_units(user, campaign, roles: frozenset[str]):
+    """Participating units of an issued campaign the user acts for (one of `roles` at the unit or above)."""
+    from guongsang.accounts.permissions import scope_filter, scope_paths
+    from guongsang.campaigns.models import Participation
+    from guongsang.org.models import Unit
+
+    if campaign.status != campaign.Status.ISSUED:
+        return Unit.objects.none()
+    participations = Participation.objects.filter(campaign=campaign)
+    if not is_admin(user):
+        paths = scope_paths(user, roles)
+        if not paths:
+            return Unit.objects.none()
+        participations = participations.filter(scope_filter(paths, "unit__path"))
+    return Unit.objects.filter(pk__in=participations.values("unit_id")).select_related("kind").order_by("path")
+
+
 rules.add_perm("campaigns.manage", can_manage_campaign)
 rules.add_perm("campaigns.approve", can_approve_campaign)

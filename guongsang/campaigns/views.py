@@ -128,6 +128,7 @@ def campaign_detail(request, pk: int):
         "sections": [(slug, title) for slug, (title, _m, _f) in SECTIONS.items()],
         "issuer_visible": has_role_over(request.user, campaign.issuer),
         "can_nominate": nominating_units(request.user, campaign).exists(),
+        "can_report": campaign.sections.exists() and nominating_units(request.user, campaign).exists(),
     }
     return render(request, "campaigns/detail.html", context)
 

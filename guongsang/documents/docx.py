@@ -99,3 +99,35 @@ def set_widths(table, widths) -> None:
         column.width = width
         for cell in column.cells:
             cell.width = width
+
+
+def party_header(doc, unit, *, number_line: str, day=None) -> None:
+    """The Party header block of a unit's own document: parent and unit on the left, the Party's name and
+    place-date on the right."""
+    from django.utils import timezone
+
+    from guongsang.documents.vndate import place_and_date
+
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    set_widths(table, (Mm(72), Mm(93)))
+    left, right = table.rows[0].cells
+    parent = unit.parent_unit()
+    for text, bold in (
+        ((parent.name.upper() if parent else ""), False),
+        (unit.name.upper(), True),
+        ("*", False),
+        (number_line, False),
+    ):
+        para(left, text, size=13, bold=bold, align="center", indent_first=None, space_after=0)
+    left._element.remove(left.paragraphs[0]._element)
+    para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, underline=True, align="center", indent_first=None)
+    para(
+        right,
+        place_and_date(unit.place_name or "…", day or timezone.localdate()),
+        size=14,
+        italic=True,
+        align="center",
+        indent_first=None,
+    )
+    right._element.remove(right.paragraphs[0]._element)

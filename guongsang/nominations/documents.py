@@ -7,10 +7,9 @@ import io
 
 from django.utils import timezone
 from docx import Document
-from docx.shared import Mm
 
 from guongsang.campaigns.models import Campaign, NomineeKind
-from guongsang.documents.docx import a4, borderless, default_font, para, set_widths
+from guongsang.documents.docx import a4, borderless, default_font, para, party_header
 from guongsang.documents.vndate import place_and_date, short_date
 from guongsang.nominations.models import Nomination
 
@@ -25,32 +24,6 @@ def _document():
     default_font(doc)
     a4(doc)
     return doc
-
-
-def party_header(doc, unit, *, number_line: str = "Số      -TTr/", day=None) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    borderless(table)
-    set_widths(table, (Mm(72), Mm(93)))
-    left, right = table.rows[0].cells
-    parent = unit.parent_unit()
-    for text, bold in (
-        ((parent.name.upper() if parent else ""), False),
-        (unit.name.upper(), True),
-        ("*", False),
-        (number_line, False),
-    ):
-        para(left, text, size=13, bold=bold, align="center", indent_first=None, space_after=0)
-    left._element.remove(left.paragraphs[0]._element)
-    para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, underline=True, align="center", indent_first=None)
-    para(
-        right,
-        place_and_date(unit.place_name or "…", day or timezone.localdate()),
-        size=14,
-        italic=True,
-        align="center",
-        indent_first=None,
-    )
-    right._element.remove(right.paragraphs[0]._element)
 
 
 def _save(doc) -> bytes:

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import has_role_over, scope_filter, scope_paths
-from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind, Participation
+from guongsang.accounts.permissions import has_role_over
+from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind
+from guongsang.campaigns.permissions import acting_units
 from guongsang.nominations import rules as R
 from guongsang.nominations.facts import campaign_rules, honors_of, ratings_of, unit_facts
 from guongsang.nominations.models import DossierFile, Nomination
@@ -30,15 +31,7 @@ class NominationError(ValidationError):
 
 def nominating_units(user, campaign: Campaign):
     """Participating units the user may nominate for (a role at the unit or above it)."""
-    if campaign.status != Campaign.Status.ISSUED:
-        return Unit.objects.none()
-    paths = scope_paths(user, NOMINATORS)
-    if not paths and not user.is_superuser:
-        return Unit.objects.none()
-    participations = Participation.objects.filter(campaign=campaign)
-    if not user.is_superuser:
-        participations = participations.filter(scope_filter(paths, "unit__path"))
-    return Unit.objects.filter(pk__in=participations.values("unit_id")).select_related("kind").order_by("path")
+    return acting_units(user, campaign, NOMINATORS)
 
 
 def _require_nominator(actor, campaign: Campaign, unit: Unit) -> None:

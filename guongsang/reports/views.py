@@ -1,0 +1,313 @@
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from guongsang.accounts.permissions import has_role_over
+from guongsang.campaigns.models import Campaign, Indicator
+from guongsang.campaigns.permissions import can_manage_campaign
+from guongsang.campaigns.views import get_campaign_for_user
+from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+from guongsang.reports import documents, services
+from guongsang.reports.models import Report, ReportAttachment
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _unit(request, campaign: Campaign):
+    units = services.reporting_units(request.user, campaign)
+    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
+    unit = units.filter(pk=chosen).first() if chosen else units.first()
+    if unit is None:
+        raise Http404
+    return unit, units
+
+
+def get_report_for_user(user, pk: int) -> Report:
+    report = get_object_or_404(
+        Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind"), pk=pk
+    )
+    writer = services.reporting_units(user, report.campaign).filter(pk=report.unit_id).exists()
+    if not (writer or has_role_over(user, report.campaign.issuer)):
+        raise Http404
+    return report
+
+
+def _sections(report: Report):
+    answers = {a.section_id: a for a in report.answers.all()}
+    comments = {}
+    for c in report.comments.select_related("by"):
+        comments.setdefault(c.section_id, []).append(c)
+    rows = []
+    for s in report.campaign.sections.prefetch_related("indicators"):
+        answer = answers.get(s.pk)
+        values = answer.values if answer else {}
+        indicators = []
+        for ind in s.indicators.all():
+            value = values.get(ind.code)
+            if ind.type == Indicator.Type.SERIES:
+                years = range(report.campaign.period_start or 0, (report.campaign.period_end or -1) + 1)
+                value = [(y, (value or {}).get(str(y), "")) for y in years]
+            elif ind.type == Indicator.Type.TABLE:
+                filled = list(value or [])
+                value = filled + [[""] * len(ind.columns) for _ in range(max(3, len(filled) + 1) - len(filled))]
+            indicators.append((ind, value))
+        rows.append({"section": s, "answer": answer, "indicators": indicators, "comments": comments.get(s.pk, [])})
+    return rows
+
+
+@login_required
+def editor(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    unit, units = _unit(request, campaign)
+    report = services.report_for(campaign, unit)
+    deadline = services.report_deadline(campaign)
+    return render(
+        request,
+        "reports/editor.html",
+        {
+            "campaign": campaign,
+            "unit": unit,
+            "units": units,
+            "report": report,
+            "rows": _sections(report),
+            "deadline": deadline,
+            "editable": report.state in services.EDITABLE,
+            "can_submit": has_role_over(request.user, unit, services.SUBMITTERS),
+            "attachments": report.attachments.all(),
+        },
+    )
+
+
+def _values_from(post, section) -> dict:
+    values = {}
+    for ind in section.indicators.all():
+        prefix = f"v-{ind.code}"
+        if ind.type == Indicator.Type.SERIES:
+            values[ind.code] = {k[len(prefix) + 1 :]: v for k, v in post.items() if k.startswith(prefix + "-")}
+        elif ind.type == Indicator.Type.TABLE:
+            rows: dict[int, dict[int, str]] = {}
+            for k, v in post.items():
+                if k.startswith(prefix + "-"):
+                    r, c = k[len(prefix) + 1 :].split("-")
+                    rows.setdefault(int(r), {})[int(c)] = v
+            values[ind.code] = [
+                [cells.get(i, "") for i in range(len(ind.columns))] for _, cells in sorted(rows.items())
+            ]
+        else:
+            values[ind.code] = post.get(prefix, "")
+    return values
+
+
+@login_required
+@require_POST
+def section_save(request, pk: int, section_pk: int):
+    """Autosave of one section (htmx): a status line, or the errors, or both texts on a conflict."""
+    report = get_report_for_user(request.user, pk)
+    section = get_object_or_404(report.campaign.sections, pk=section_pk)
+    context = {"section": section}
+    try:
+        answer, removed = services.save_section(
+            actor=request.user,
+            report=report,
+            section=section,
+            text=request.POST.get("text", ""),
+            values=_values_from(request.POST, section),
+            base_revision=int(request.POST.get("revision") or 0),
+        )
+    except services.ReportConflict as conflict:
+        context.update(conflict=conflict)
+        return render(request, "reports/_save_status.html", context, status=409)
+    except ValidationError as exc:
+        context.update(errors=exc.messages)
+        return render(request, "reports/_save_status.html", context, status=422)
+    context.update(answer=answer, removed=removed)
+    return render(request, "reports/_save_status.html", context)
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    try:
+        services.submit(actor=request.user, report=report)
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã xác nhận và gửi báo cáo.")
+    return redirect(reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}")
+
+
+@login_required
+def review(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    return render(
+        request,
+        "reports/review.html",
+        {
+            "report": report,
+            "campaign": report.campaign,
+            "rows": _sections(report),
+            "manage": can_manage_campaign(request.user, report.campaign),
+            "versions": report.versions.all(),
+            "attachments": report.attachments.all(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decide(request, pk: int, action: str):
+    report = get_report_for_user(request.user, pk)
+    try:
+        if action == "tiep-nhan":
+            services.accept(actor=request.user, report=report)
+            messages.success(request, "Đã tiếp nhận báo cáo.")
+        elif action == "tra-lai":
+            comments = {int(k[2:]): v for k, v in request.POST.items() if k.startswith("c-") and k[2:].isdigit()}
+            services.return_report(actor=request.user, report=report, comments=comments)
+            messages.success(request, "Đã trả lại báo cáo kèm ý kiến.")
+        else:
+            raise Http404
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:review", pk=pk)
+
+
+@login_required
+def campaign_reports(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    if not can_manage_campaign(request.user, campaign):
+        raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành mới xem được tất cả báo cáo.")
+    reports = {r.unit_id: r for r in Report.objects.filter(campaign=campaign)}
+    units = [
+        (p.unit, reports.get(p.unit_id)) for p in campaign.participations.select_related("unit").order_by("unit__path")
+    ]
+    return render(
+        request,
+        "reports/campaign_list.html",
+        {"campaign": campaign, "units": units, "deadline": services.report_deadline(campaign)},
+    )
+
+
+@login_required
+def compare(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    versions = list(report.versions.all())
+    if not versions:
+        raise Http404
+    b = next((v for v in versions if str(v.number) == request.GET.get("b")), versions[-1])
+    a = next((v for v in versions if str(v.number) == request.GET.get("a")), versions[-2] if len(versions) > 1 else b)
+    rows = []
+    for s in report.campaign.sections.all():
+        old = a.snapshot.get(str(s.pk), {})
+        new = b.snapshot.get(str(s.pk), {})
+        diff = list(difflib.ndiff(services.plain_lines(old.get("text", "")), services.plain_lines(new.get("text", ""))))
+        rows.append((s, [d for d in diff if not d.startswith("?")], old.get("values"), new.get("values")))
+    return render(
+        request, "reports/compare.html", {"report": report, "a": a, "b": b, "rows": rows, "versions": versions}
+    )
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    upload = request.FILES.get("tep")
+    try:
+        if upload is None:
+            raise ValidationError("Chưa chọn tệp.")
+        services.upload_attachment(actor=request.user, report=report, upload=upload)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã tải lên bản ký, đóng dấu.")
+    return redirect(reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}")
+
+
+@login_required
+def attachment_download(request, pk: int):
+    record = get_object_or_404(ReportAttachment, pk=pk)
+    get_report_for_user(request.user, record.report_id)
+    return FileResponse(
+        record.file.open("rb"), as_attachment=True, filename=record.original_name, content_type=record.content_type
+    )
+
+
+@login_required
+def download(request, pk: int, fmt: str):
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    report = get_report_for_user(request.user, pk)
+    data = documents.report_docx(report)
+    if fmt == "pdf":
+        try:
+            data = docx_to_pdf(data)
+        except PdfUnavailable as exc:
+            messages.error(request, str(exc))
+            return redirect("reports:review", pk=pk)
+    response = HttpResponse(data, content_type="application/pdf" if fmt == "pdf" else DOCX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{report.unit.code}.{fmt}"'
+    return response
+
+
+@login_required
+def import_docx(request, pk: int):
+    """Start a report from a .docx: headings matched to the outline; what cannot be placed is shown."""
+    report = get_report_for_user(request.user, pk)
+    if not services.reporting_units(request.user, report.campaign).filter(pk=report.unit_id).exists():
+        raise PermissionDenied("Bạn không soạn được báo cáo của đơn vị này.")
+    sections = list(report.campaign.sections.all())
+    result = None
+    if request.method == "POST":
+        upload = request.FILES.get("tep")
+        try:
+            if upload is None:
+                raise ValidationError("Chưa chọn tệp .docx.")
+            result = documents.match_sections(documents.read_docx_paragraphs(upload.read()), sections)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            _apply_import(request, report, sections, result)
+    by_id = {s.pk: s for s in sections}
+    placed = [(by_id[sid], lines) for sid, lines in result.placed.items()] if result else []
+    return render(
+        request,
+        "reports/import.html",
+        {"report": report, "placed": placed, "unplaced": result.unplaced if result else []},
+    )
+
+
+def _apply_import(request, report, sections, result) -> None:
+    answers = {a.section_id: a for a in report.answers.all()}
+    saved = 0
+    for section in sections:
+        lines = result.placed.get(section.pk)
+        if not lines:
+            continue
+        answer = answers.get(section.pk)
+        text = "\n".join(([answer.text] if answer and answer.text else []) + lines)
+        try:
+            services.save_section(
+                actor=request.user,
+                report=report,
+                section=section,
+                text=text,
+                values=answer.values if answer else {},
+                base_revision=answer.revision if answer else 0,
+            )
+            saved += 1
+        except (ValidationError, services.ReportConflict):
+            messages.error(request, f"Mục {section.number} chưa đưa vào được; hãy chép tay.")
+    messages.success(request, f"Đã đưa nội dung vào {saved} mục của báo cáo.")

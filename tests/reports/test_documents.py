@@ -1,0 +1,81 @@
+import io
+
+from docx import Document
+
+from guongsang.accounts.models import Role
+from guongsang.reports import services
+from guongsang.reports.documents import match_sections, report_docx
+from tests.reports.test_services import plan, save  # noqa: F401  (fixture)
+
+
+def text_of(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_the_report_document_has_every_section_and_indicator_table(cast, plan):  # noqa: F811
+    save(cast, plan, plan.s1, "<p>Đã quán triệt</p><ul><li>Chi bộ thôn 1</li></ul>", {"van-ban": "4"})
+    save(cast, plan, plan.s2, "Kết quả nổi bật.", {"tuyen-truyen": {"2024": "8"}, "mo-hinh": [["Dân vận khéo", "Tốt"]]})
+    text = text_of(report_docx(services.report_for(plan, cast.commune)))
+    for needle in (
+        "ĐẢNG BỘ XÃ LÁT",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BÁO CÁO",
+        "Sơ kết 05 năm",
+        "I. LÃNH ĐẠO, CHỈ ĐẠO",
+        "II. KẾT QUẢ",
+        "Đã quán triệt",
+        "- Chi bộ thôn 1",
+        "Số văn bản",
+        "4",
+        "năm 2024: 8",
+        "Dân vận khéo",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+        "Kế hoạch số 04-KH/HU",
+    ):
+        assert needle in text, needle
+
+
+def test_headings_of_a_word_report_are_matched_and_nothing_is_lost(cast, plan):  # noqa: F811
+    paragraphs = [
+        "BÁO CÁO sơ kết",
+        "Lời mở đầu của chi bộ.",
+        "I- Lãnh đạo, chỉ đạo",
+        "Đã ban hành 4 văn bản.",
+        "II. KET QUA",
+        "Xây dựng 3 mô hình.",
+        "Phần phụ lục không khớp",
+        "III. Một mục lạ",
+    ]
+    result = match_sections(paragraphs, list(plan.sections.all()))
+    assert result.placed[plan.s1.pk] == ["Đã ban hành 4 văn bản."]
+    assert result.placed[plan.s2.pk] == ["Xây dựng 3 mô hình.", "Phần phụ lục không khớp", "III. Một mục lạ"]
+    assert result.unplaced == ["BÁO CÁO sơ kết", "Lời mở đầu của chi bộ."]
+    placed = sum(len(v) for v in result.placed.values()) + len(result.unplaced) + len(result.placed)
+    assert placed == len(paragraphs)
+
+
+def test_importing_a_docx_fills_the_sections(cast, plan, client):  # noqa: F811
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    doc = Document()
+    for line in ("I. LÃNH ĐẠO, CHỈ ĐẠO", "Đã ban hành 4 văn bản.", "II. KẾT QUẢ", "Có 3 mô hình."):
+        doc.add_paragraph(line)
+    out = io.BytesIO()
+    doc.save(out)
+    report = services.report_for(plan, cast.commune)
+    client.force_login(cast.users[Role.SUBMITTER])
+    client.post(
+        reverse("reports:import_docx", kwargs={"pk": report.pk}),
+        {"tep": SimpleUploadedFile("bao-cao.docx", out.getvalue())},
+    )
+    assert report.answers.get(section=plan.s1).text == "Đã ban hành 4 văn bản."
+    assert report.answers.get(section=plan.s2).text == "Có 3 mô hình."
+    page = client.post(
+        reverse("reports:import_docx", kwargs={"pk": report.pk}),
+        {"tep": SimpleUploadedFile("hong.docx", b"PK\x03\x04 broken")},
+    ).content.decode()
+    assert "không phải là văn bản Word (.docx) hợp lệ" in page
