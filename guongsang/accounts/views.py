@@ -33,7 +33,14 @@ def home(request):
     )
     # In-app notices to the units where the user holds a role (newest first).
     notices = Notice.objects.filter(unit_id__in={g.unit_id for g in grants(request.user)}).select_related("unit")
-    context = {"memberships": memberships, "top_units": top_units(request.user), "notices": notices[:10]}
+    from guongsang.reports.workspace import unit_tasks
+
+    context = {
+        "memberships": memberships,
+        "top_units": top_units(request.user),
+        "notices": notices[:10],
+        "tasks": unit_tasks(request.user),
+    }
     return render(request, "accounts/home.html", context)
 
 
