@@ -14,6 +14,7 @@ from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
 from guongsang.demo.nominations import load_nominations
 from guongsang.demo.plans import load_plans
+from guongsang.demo.reports import load_reports
 from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, ROOTS, SITES, UNIT_LEVEL_ROLES, U
 from guongsang.org import services
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
@@ -418,6 +419,7 @@ def load_demo(*, stdout=None) -> bool:
     demo_activity()
     campaigns = load_plans()
     nominations = load_nominations()
+    reports = load_reports()
     log_action(
         actor=None,
         action="demo.loaded",
@@ -430,12 +432,13 @@ def load_demo(*, stdout=None) -> bool:
             "accounts": len(accounts),
             "campaigns": len(campaigns),
             "nominations": nominations,
+            "reports": reports,
         },
     )
     if stdout is not None:
         stdout.write(
             f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
             f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản, "
-            f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng."
+            f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng, {reports} báo cáo."
         )
     return True
