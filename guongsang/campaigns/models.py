@@ -106,6 +106,21 @@ class Campaign(models.Model):
 
         return str(Symbol(self.number, self.doc_type, self.issuer.abbreviation or "?"))
 
+    def outline(self) -> list[OutlineSection]:
+        """The outline's sections in document order (each part followed by its subsections)."""
+        children: dict[int | None, list[OutlineSection]] = {}
+        for section in self.sections.prefetch_related("indicators").order_by("position", "id"):
+            children.setdefault(section.parent_id, []).append(section)
+        ordered: list[OutlineSection] = []
+
+        def walk(parent_id):
+            for section in children.get(parent_id, []):
+                ordered.append(section)
+                walk(section.pk)
+
+        walk(None)
+        return ordered
+
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.SUBMITTED)

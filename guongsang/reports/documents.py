@@ -45,7 +45,7 @@ def report_docx(report: Report) -> bytes:
         "báo cáo kết quả như sau:",
     )
     answers = {a.section_id: a for a in report.answers.all()}
-    for section in campaign.sections.prefetch_related("indicators"):
+    for section in campaign.outline():
         depth = 0 if section.parent_id is None else 1
         sep = "." if not section.number.endswith(".") else ""
         para(doc, f"{section.number}{sep} {section.title}", bold=depth == 0, italic=depth > 0)

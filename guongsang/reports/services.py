@@ -181,7 +181,7 @@ def save_section(
 def missing_required(report: Report) -> list[str]:
     answers = {a.section_id: a for a in report.answers.all()}
     missing = []
-    for section in report.campaign.sections.prefetch_related("indicators"):
+    for section in report.campaign.outline():
         values = answers[section.pk].values if section.pk in answers else {}
         for ind in section.indicators.all():
             if ind.required and ind.code not in values:

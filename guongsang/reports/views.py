@@ -44,7 +44,7 @@ def _sections(report: Report):
     for c in report.comments.select_related("by"):
         comments.setdefault(c.section_id, []).append(c)
     rows = []
-    for s in report.campaign.sections.prefetch_related("indicators"):
+    for s in report.campaign.outline():
         answer = answers.get(s.pk)
         values = answer.values if answer else {}
         indicators = []
@@ -210,7 +210,7 @@ def compare(request, pk: int):
     b = next((v for v in versions if str(v.number) == request.GET.get("b")), versions[-1])
     a = next((v for v in versions if str(v.number) == request.GET.get("a")), versions[-2] if len(versions) > 1 else b)
     rows = []
-    for s in report.campaign.sections.all():
+    for s in report.campaign.outline():
         old = a.snapshot.get(str(s.pk), {})
         new = b.snapshot.get(str(s.pk), {})
         diff = list(difflib.ndiff(services.plain_lines(old.get("text", "")), services.plain_lines(new.get("text", ""))))

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from docx import Document
@@ -31,3 +32,16 @@ def test_a_demo_units_report_document_shows_every_section_and_indicator_table(de
         place = cells if indicator.type != "table" else text + cells
         assert indicator.label in place, indicator.label
     assert "Tên mô hình" in cells  # the list of models as its own table
+
+
+def test_report_pages_follow_the_outline_order(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    report = Report.objects.filter(campaign__issuer__code="KB-HU").first()
+    numbers = [s.number for s in report.campaign.outline()]
+    assert numbers[:6] == ["I", "II", "1", "1.1", "1.2", "1.3"] and numbers[-2:] == ["1", "2"]
+    client.force_login(get_user_model().objects.get(username="kimbang.quanly"))
+    page = client.get(reverse("reports:review", kwargs={"pk": report.pk})).content.decode()
+    headings = re.findall(r'<h2 class="h6">([^<]+)</h2>', page)
+    assert headings == [f"{s.number}. {s.title}" for s in report.campaign.outline()]
