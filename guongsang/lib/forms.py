@@ -10,3 +10,21 @@ def add_service_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def run_action(request, action, success: str) -> bool:
+    """Run a service call for a POST view; its Vietnamese refusals become error messages."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+
+    try:
+        action()
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
+    else:
+        messages.success(request, success)
+        return True
+    return False

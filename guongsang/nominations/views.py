@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import get_campaign_for_user
-from guongsang.lib.forms import add_service_errors
+from guongsang.lib.forms import add_service_errors, run_action
 from guongsang.nominations import documents, services
 from guongsang.nominations import rules as R
 from guongsang.nominations.checks import check_unit_nominations
@@ -189,15 +189,9 @@ def download(request, pk: int):
 @require_POST
 def submit(request, pk: int):
     n = get_nomination_for_user(request.user, pk)
-    try:
-        services.nomination_submit(actor=request.user, nomination=n)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Đã xác nhận và gửi đề nghị.")
+    run_action(
+        request, lambda: services.nomination_submit(actor=request.user, nomination=n), "Đã xác nhận và gửi đề nghị."
+    )
     return redirect("nominations:edit", pk=n.pk)
 
 
@@ -205,12 +199,7 @@ def submit(request, pk: int):
 @require_POST
 def withdraw(request, pk: int):
     n = get_nomination_for_user(request.user, pk)
-    try:
-        services.nomination_withdraw(actor=request.user, nomination=n)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Đã rút đề nghị.")
+    run_action(request, lambda: services.nomination_withdraw(actor=request.user, nomination=n), "Đã rút đề nghị.")
     return redirect("nominations:edit", pk=n.pk)
 
 

@@ -13,6 +13,7 @@ from guongsang.campaigns.models import Campaign, Indicator
 from guongsang.campaigns.permissions import can_manage_campaign
 from guongsang.campaigns.views import get_campaign_for_user
 from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+from guongsang.lib.forms import run_action
 from guongsang.reports import documents, services
 from guongsang.reports.models import Report, ReportAttachment
 
@@ -134,15 +135,7 @@ def section_save(request, pk: int, section_pk: int):
 @require_POST
 def submit(request, pk: int):
     report = get_report_for_user(request.user, pk)
-    try:
-        services.submit(actor=request.user, report=report)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Đã xác nhận và gửi báo cáo.")
+    run_action(request, lambda: services.submit(actor=request.user, report=report), "Đã xác nhận và gửi báo cáo.")
     return redirect(reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}")
 
 
@@ -167,21 +160,17 @@ def review(request, pk: int):
 @require_POST
 def decide(request, pk: int, action: str):
     report = get_report_for_user(request.user, pk)
-    try:
-        if action == "tiep-nhan":
-            services.accept(actor=request.user, report=report)
-            messages.success(request, "Đã tiếp nhận báo cáo.")
-        elif action == "tra-lai":
-            comments = {int(k[2:]): v for k, v in request.POST.items() if k.startswith("c-") and k[2:].isdigit()}
-            services.return_report(actor=request.user, report=report, comments=comments)
-            messages.success(request, "Đã trả lại báo cáo kèm ý kiến.")
-        else:
-            raise Http404
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
+    if action == "tiep-nhan":
+        run_action(request, lambda: services.accept(actor=request.user, report=report), "Đã tiếp nhận báo cáo.")
+    elif action == "tra-lai":
+        comments = {int(k[2:]): v for k, v in request.POST.items() if k.startswith("c-") and k[2:].isdigit()}
+        run_action(
+            request,
+            lambda: services.return_report(actor=request.user, report=report, comments=comments),
+            "Đã trả lại báo cáo kèm ý kiến.",
+        )
+    else:
+        raise Http404
     return redirect("reports:review", pk=pk)
 
 
