@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -92,3 +93,25 @@ def test_a_chi_bo_report_is_returned_fixed_resubmitted_and_accepted(browser, liv
     shot(manager, "report-accepted")
     for page in (writer, head, manager):
         page.context.close()
+
+
+def test_a_network_drop_loses_nothing(browser, live_server, cast, report_plan):
+    base = live_server.url
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    login(page, base, "cb-donvi")
+    page.goto(f"{base}/bao-cao/ke-hoach/{report_plan.pk}/")
+    area = page.get_by_label("Nội dung mục I", exact=True)
+    context.set_offline(True)
+    area.fill("Viết trong lúc mất mạng: chi bộ tổ chức 12 buổi sinh hoạt chuyên đề.")
+    expect(page.get_by_text(re.compile("Mất kết nối: chưa lưu lên máy chủ"))).to_be_visible(timeout=8000)
+    context.set_offline(False)
+    page.reload()
+    expect(page.get_by_text("Có bản chưa lưu trên máy này.")).to_be_visible()
+    page.get_by_role("button", name="Dùng bản này").click()
+    section = page.locator("#section-" + str(report_plan.sections.get(number="I").pk))
+    expect(section.get_by_text("Đã lưu lúc")).to_be_visible(timeout=8000)
+    from guongsang.reports.models import SectionAnswer
+
+    assert SectionAnswer.objects.get(section__number="I").text.startswith("Viết trong lúc mất mạng")
+    context.close()
