@@ -28,6 +28,7 @@ def plan_context(campaign: Campaign) -> dict:
     parent = issuer.parent_unit()
     symbol = Symbol(campaign.number or 0, campaign.doc_type, issuer.abbreviation or "…")
     day = campaign.date
+    sections = campaign.outline()
     return {
         "parent_org": (parent.name.upper() if parent else ""),
         "issuer_name": issuer.name.upper(),
@@ -42,12 +43,9 @@ def plan_context(campaign: Campaign) -> dict:
             f"- {r.name};" + (f" ({r.get_purpose_display()})" if r.purpose else "") for r in campaign.recipients.all()
         ],
         "parts": plan_parts(campaign),
-        "outline": outline_lines(campaign),
+        "outline": outline_lines(sections),
         "list_templates": [
-            (i.label, i.columns)
-            for s in campaign.sections.all()
-            for i in s.indicators.all()
-            if i.type == "table" and i.columns
+            (i.label, i.columns) for s in sections for i in s.indicators.all() if i.type == "table" and i.columns
         ],
     }
 
@@ -189,22 +187,15 @@ def _lines(text: str) -> list[str]:
     return [line.strip().lstrip("-+• ").strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def outline_lines(campaign: Campaign) -> list[tuple[int, str, str, list[str]]]:
-    """[(depth, "I. HEADING", guidance, [indicator labels])] in document order."""
-    sections = list(campaign.sections.prefetch_related("indicators"))
-    children = defaultdict(list)
-    for s in sections:
-        children[s.parent_id].append(s)
+def outline_lines(sections) -> list[tuple[int, str, str, list[str]]]:
+    """[(depth, "I. HEADING", guidance, [indicator labels])] for sections in document order."""
+    depth: dict[int, int] = {}
     out = []
-
-    def walk(parent_id, depth):
-        for s in children[parent_id]:
-            sep = "." if depth == 0 or not s.number.endswith(".") else ""
-            indicators = [f"{i.label}" + (f" ({i.unit_label})" if i.unit_label else "") for i in s.indicators.all()]
-            out.append((depth, f"{s.number}{sep} {s.title}", s.guidance, indicators))
-            walk(s.pk, depth + 1)
-
-    walk(None, 0)
+    for s in sections:
+        depth[s.pk] = depth[s.parent_id] + 1 if s.parent_id else 0
+        sep = "." if depth[s.pk] == 0 or not s.number.endswith(".") else ""
+        indicators = [f"{i.label}" + (f" ({i.unit_label})" if i.unit_label else "") for i in s.indicators.all()]
+        out.append((depth[s.pk], f"{s.number}{sep} {s.title}", s.guidance, indicators))
     return out
 
 

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.permissions import has_role_over, visible_units
@@ -17,10 +18,9 @@ from guongsang.campaigns.permissions import (
     can_manage_campaign,
     can_view_campaign,
 )
-from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+from guongsang.documents.responses import document_response
 from guongsang.nominations.services import nominating_units
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 S = Campaign.Status
 
 
@@ -33,6 +33,16 @@ def get_campaign_for_user(user, pk: int) -> Campaign:
     if not can_view_campaign(user, campaign):
         raise Http404
     return campaign
+
+
+def acting_unit(request, units):
+    """The unit a unit-side page is for: `don_vi` in the request if it is one of `units`, else the first;
+    404 when the user acts for none."""
+    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
+    unit = units.filter(pk=chosen).first() if chosen else units.first()
+    if unit is None:
+        raise Http404
+    return unit, units
 
 
 def _managed(request, pk: int) -> Campaign:
@@ -237,16 +247,7 @@ def plan_download(request, pk: int, fmt: str):
     if fmt not in ("docx", "pdf"):
         raise Http404
     campaign = get_campaign_for_user(request.user, pk)
-    data = render_plan_docx(campaign)
     name = f"ke-hoach-{campaign.symbol.replace('/', '-') or campaign.pk}"
-    if fmt == "pdf":
-        try:
-            data = docx_to_pdf(data)
-        except PdfUnavailable as exc:
-            messages.error(request, str(exc))
-            return redirect("campaigns:detail", pk=pk)
-        response = HttpResponse(data, content_type="application/pdf")
-    else:
-        response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return document_response(
+        request, render_plan_docx(campaign), name, fmt, fallback=reverse("campaigns:detail", kwargs={"pk": pk})
+    )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.nominations import rules as R
-from guongsang.nominations.facts import campaign_rules, is_own_honor, unit_facts
+from guongsang.nominations.facts import campaign_rules, is_own_honor, scheme_for, unit_facts
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.org.models import Honor, Rating
 
@@ -69,11 +69,11 @@ def _check_batch(batch, rules, submitted, now):
     person_ids = {n.person_id for n in batch if n.kind == NomineeKind.INDIVIDUAL and n.person_id}
     unit_ids = {n.nominee_unit_id or n.model_unit_id for n in batch if n.kind != NomineeKind.INDIVIDUAL} - {None}
     person_ratings: dict[int, dict] = defaultdict(dict)
-    party = {n.person_id: n.person.is_party_member for n in batch if n.person_id}
-    for pid, year, grade, scheme in Rating.objects.filter(person_id__in=person_ids).values_list(
+    scheme = {n.person_id: scheme_for(n.person) for n in batch if n.person_id}
+    for pid, year, grade, rated_as in Rating.objects.filter(person_id__in=person_ids).values_list(
         "person_id", "year", "grade", "scheme"
     ):
-        if (scheme == Rating.Scheme.PARTY) == party[pid]:
+        if rated_as == scheme[pid]:
             person_ratings[pid][year] = grade
     unit_ratings: dict[int, dict] = defaultdict(dict)
     for uid, year, grade in Rating.objects.filter(unit_id__in=unit_ids, scheme=Rating.Scheme.PARTY).values_list(

@@ -74,14 +74,17 @@ def is_own_honor(granted_by: str, nominating_unit) -> bool:
     return any(name and fold(name) in granted for name in (nominating_unit.name, nominating_unit.short_name))
 
 
+def scheme_for(person) -> str:
+    """Which yearly rating counts for a person: the party rating of a party member, else the staff one."""
+    return Rating.Scheme.PARTY if person.is_party_member else Rating.Scheme.STAFF
+
+
 def ratings_of(subject) -> dict[int, str]:
     """A person's party rating (or staff rating when not a party member), or a unit's rating."""
     from guongsang.org.models import Unit
 
     key = {"unit": subject} if isinstance(subject, Unit) else {"person": subject}
-    scheme = Rating.Scheme.PARTY
-    if not isinstance(subject, Unit) and not subject.is_party_member:
-        scheme = Rating.Scheme.STAFF
+    scheme = Rating.Scheme.PARTY if isinstance(subject, Unit) else scheme_for(subject)
     return dict(Rating.objects.filter(scheme=scheme, **key).values_list("year", "grade"))
 
 

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, NomineeKind
-from guongsang.campaigns.views import get_campaign_for_user
+from guongsang.campaigns.views import acting_unit, get_campaign_for_user
+from guongsang.documents.responses import document_response
 from guongsang.lib.forms import add_service_errors, run_action
 from guongsang.nominations import documents, services
 from guongsang.nominations import rules as R
@@ -18,12 +19,7 @@ from guongsang.nominations.models import DossierFile, Nomination
 
 
 def _unit(request, campaign: Campaign):
-    units = services.nominating_units(request.user, campaign)
-    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
-    unit = units.filter(pk=chosen).first() if chosen else units.first()
-    if unit is None:
-        raise Http404
-    return unit, units
+    return acting_unit(request, services.nominating_units(request.user, campaign))
 
 
 def get_nomination_for_user(user, pk: int) -> Nomination:
@@ -203,15 +199,6 @@ def withdraw(request, pk: int):
     return redirect("nominations:edit", pk=n.pk)
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _docx(data: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
-
-
 @login_required
 def proposal_docx(request, pk: int):
     """The unit's Tờ trình with the list of its nominations (submitted first, then drafts)."""
@@ -222,10 +209,10 @@ def proposal_docx(request, pk: int):
         .select_related("person", "person__unit", "nominee_unit", "model_unit", "award_form")
         .order_by("-state", "kind", "id")
     )
-    return _docx(documents.proposal_letter(campaign, unit, nominations), f"to-trinh-{unit.code}")
+    return document_response(request, documents.proposal_letter(campaign, unit, nominations), f"to-trinh-{unit.code}")
 
 
 @login_required
 def achievement_docx(request, pk: int):
     n = get_nomination_for_user(request.user, pk)
-    return _docx(documents.achievement_report(n), f"bao-cao-thanh-tich-{n.pk}")
+    return document_response(request, documents.achievement_report(n), f"bao-cao-thanh-tich-{n.pk}")

@@ -3,7 +3,7 @@ import difflib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -11,22 +11,15 @@ from django.views.decorators.http import require_POST
 from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, Indicator
 from guongsang.campaigns.permissions import can_manage_campaign
-from guongsang.campaigns.views import get_campaign_for_user
-from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+from guongsang.campaigns.views import acting_unit, get_campaign_for_user
+from guongsang.documents.responses import document_response
 from guongsang.lib.forms import run_action
 from guongsang.reports import documents, services
 from guongsang.reports.models import Report, ReportAttachment
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 def _unit(request, campaign: Campaign):
-    units = services.reporting_units(request.user, campaign)
-    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
-    unit = units.filter(pk=chosen).first() if chosen else units.first()
-    if unit is None:
-        raise Http404
-    return unit, units
+    return acting_unit(request, services.reporting_units(request.user, campaign))
 
 
 def get_report_for_user(user, pk: int) -> Report:
@@ -239,16 +232,13 @@ def download(request, pk: int, fmt: str):
     if fmt not in ("docx", "pdf"):
         raise Http404
     report = get_report_for_user(request.user, pk)
-    data = documents.report_docx(report)
-    if fmt == "pdf":
-        try:
-            data = docx_to_pdf(data)
-        except PdfUnavailable as exc:
-            messages.error(request, str(exc))
-            return redirect("reports:review", pk=pk)
-    response = HttpResponse(data, content_type="application/pdf" if fmt == "pdf" else DOCX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-{report.unit.code}.{fmt}"'
-    return response
+    return document_response(
+        request,
+        documents.report_docx(report),
+        f"bao-cao-{report.unit.code}",
+        fmt,
+        fallback=reverse("reports:review", kwargs={"pk": pk}),
+    )
 
 
 @login_required
