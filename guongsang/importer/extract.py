@@ -174,7 +174,7 @@ def layout(text: str) -> Layout:
         (
             i
             for i, p in enumerate(paras[:40])
-            if re.sub(r"[^\wÀ-ỹ ]", "", p.text).strip().upper() in DOC_TYPES and p.text.strip().isupper()
+            if re.sub(r"[^\wÀ-ỹ ]", "", p.text).strip().upper() in DOC_TYPES
         ),
         None,
     )
@@ -954,6 +954,10 @@ def extract_assignments(lay: Layout) -> list[dict]:
             re.finditer(r"Thời gian(?: thực hiện)?\s*:?\s*(?:ngày\s+)?(?P<date>" + DATE + ")", task)
         ):
             day = parse_date(m)
+            if day and (due is None or day < due):
+                due = day
+        for m in _MONTH.finditer(task):
+            day = month_end(int(m.group("m")), int(m.group("y")))
             if day and (due is None or day < due):
                 due = day
         out.append({**item, "task": task, "due_date": due.isoformat() if due else None})

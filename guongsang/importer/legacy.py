@@ -143,20 +143,30 @@ def _has_legacy_marks(text: str) -> bool:
     return any("\u00a0" <= ch <= "\u00ff" for ch in text)
 
 
+# Latin-1 characters that Vietnamese in Unicode never uses: seeing one means a legacy encoding.
+_UNICODE_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_LEGACY_ONLY = {chr(c) for c in range(0xA1, 0x100)} - _UNICODE_VIETNAMESE_LATIN1 - set("×÷°±«»")
+
+
 def best_reading(text: str, *, prefer: str = "") -> tuple[str, str]:
     """(`text` in Unicode NFC, the encoding it was in: "" Unicode, "tcvn3" or "vni").
 
-    A reading in a legacy table is taken only when it has clearly more Vietnamese words than the
-    text as it is. `prefer` decides short texts with too few words to judge on their own.
+    A character Unicode Vietnamese never uses ("§", "¸", "ñ", "ö" …) marks a legacy text: the
+    legacy reading with more Vietnamese words wins. Otherwise a legacy reading is taken only when
+    it has clearly more Vietnamese words than the text as it is. `prefer`, the encoding found in
+    the rest of the file, decides lines too short to judge on their own.
     """
     text = unicodedata.normalize("NFC", text)
     if not _has_legacy_marks(text):
         return text, ""
     readings = {"": text, "tcvn3": tcvn3_to_unicode(text), "vni": unicodedata.normalize("NFC", vni_to_unicode(text))}
     scores = {name: vietnamese_score(value) for name, value in readings.items()}
-    best = max(("tcvn3", "vni"), key=lambda name: scores[name])
+    order = ("tcvn3", "vni") if prefer != "vni" else ("vni", "tcvn3")
+    best = max(order, key=lambda name: scores[name])
+    if any(ch in _LEGACY_ONLY for ch in text) and scores[best] >= scores[""]:
+        return readings[best], best
     if scores[best] >= 2 and scores[best] > 2 * scores[""]:
         return readings[best], best
-    if prefer in readings and scores[""] == 0 and scores[best] <= 1:
+    if prefer in ("tcvn3", "vni") and readings[prefer] != text and scores[prefer] >= scores[""]:
         return readings[prefer], prefer
     return text, ""

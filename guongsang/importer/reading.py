@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from guongsang.importer.extract import DOC_TYPES
 from guongsang.importer.legacy import best_reading, vietnamese_score
 
 FORMATS = (".docx", ".pdf", ".txt", ".doc", ".odt")
@@ -217,7 +218,7 @@ def _decode_legacy(lines: list[str]) -> tuple[list[str], list[str]]:
     prefer = counts.most_common(1)[0][0] if counts else ""
     out, encodings = [], []
     for line, (text, enc) in zip(lines, results, strict=True):
-        if not enc and prefer:
+        if prefer and enc != prefer:  # a tie or a short line goes the way of the rest of the file
             text, enc = best_reading(line, prefer=prefer)
         out.append(text)
         encodings.append(enc)
@@ -242,7 +243,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[str]:
 
     def edge_lines(page):
         filled = [line.strip() for line in page if line.strip()]
-        return set(filled[:2] + filled[-2:])
+        return set(filled[:1] + filled[-1:])
 
     repeated: set[str] = set()
     if len(pages) >= 3:
@@ -307,6 +308,8 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     prev = previous.rstrip()
     stripped = line.strip()
     if not prev or _TERMINAL.search(prev) or _BULLET_START.match(stripped):
+        return False
+    if prev.strip().upper() in DOC_TYPES:  # "Kế hoạch" on its own line, then the title
         return False
     if _COLUMNS.search(previous) or _COLUMNS.search(line):
         return False
