@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "guongsang.campaigns",
     "guongsang.nominations",
     "guongsang.reports",
+    "guongsang.importer",
     "guongsang.demo",
 ]
 
@@ -165,6 +166,7 @@ MEDIA_URL = "/_noi-bo/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 GS_IMPORT_MAX_BYTES = envint("GS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+GS_IMPORT_MAX_PAGES = envint("GS_IMPORT_MAX_PAGES", 100)
 GS_UPLOAD_MAX_BYTES = envint("GS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # Dotted path to a callable(data: bytes, name: str) that raises ValidationError for an infected file.
 GS_VIRUS_SCANNER = envstr("GS_VIRUS_SCANNER")

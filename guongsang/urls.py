@@ -8,6 +8,7 @@ admin.site.index_title = "Quản trị hệ thống"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("guongsang.org.urls")),
+    path("ke-hoach/nhap-tu-tep/", include("guongsang.importer.urls")),
     path("ke-hoach/", include("guongsang.campaigns.urls")),
     path("de-nghi/", include("guongsang.nominations.urls")),
     path("bao-cao/", include("guongsang.reports.urls")),

@@ -41,6 +41,8 @@ NOMINATORS = {r: 404 for r in ROLES} | {
     Role.HEAD: 200,
     "sibling": 404,
 }
+# A plan file being imported is seen only by the managers of the unit that uploaded it.
+IMPORTERS = {r: 404 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 404}
 
 # name -> (target object or None, query string, expected status by user, method); a target may be
 # (name, extra URL kwargs).
@@ -92,6 +94,9 @@ MATRIX = {
     "reports:attachment": ("report_attachment", "", SCOPED, "get"),
     "reports:download": (("report", {"fmt": "docx"}), "", SCOPED, "get"),
     "reports:import_docx": ("report", "", WRITERS_PAGE, "get"),
+    "importer:start": (None, "", MANAGERS_ANYWHERE, "get"),
+    "importer:review": ("plan_import", "", IMPORTERS, "get"),
+    "importer:discard": ("plan_import", "", POST_ONLY, "get"),
 }
 # Text that belongs to the Lạc Dương subtree and must never reach the sibling district's user.
 SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát", "Kế hoạch bí mật của Lạc Dương"]
@@ -162,6 +167,18 @@ def campaign(cast):
     )
     attachment.file.save("k.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
     cast.report_attachment = attachment
+    from guongsang.importer.extract import extract
+    from guongsang.importer.models import PlanImport
+
+    text = "HUYỆN ỦY LẠC DƯƠNG\nSố 7-KH/HU\nKẾ HOẠCH\nKế hoạch bí mật của Lạc Dương\nI. MỤC ĐÍCH\nNội dung."
+    cast.plan_import = PlanImport(
+        unit=cast.district,
+        original_name="Kế hoạch bí mật của Lạc Dương.docx",
+        status=PlanImport.Status.READY,
+        text=text,
+        draft=extract(text),
+    )
+    cast.plan_import.file.save("k.docx", ContentFile(b"PK"), save=True)
     return plan
 
 

@@ -171,11 +171,7 @@ def layout(text: str) -> Layout:
     paras = [p for p in paragraphs(text) if p.text.strip()]
     result = Layout(paras)
     type_at = next(
-        (
-            i
-            for i, p in enumerate(paras[:40])
-            if re.sub(r"[^\wÀ-ỹ ]", "", p.text).strip().upper() in DOC_TYPES
-        ),
+        (i for i, p in enumerate(paras[:40]) if re.sub(r"[^\wÀ-ỹ ]", "", p.text).strip().upper() in DOC_TYPES),
         None,
     )
     start = 0

@@ -9,6 +9,7 @@ Everything after this works on one line per paragraph, and source spans point in
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import unicodedata
@@ -55,12 +56,14 @@ def read_plan_file(name: str, data: bytes) -> ReadResult:
         pages, lines = _pdf_pages(data)
     else:
         pages, lines = _txt_pages(data)
-    if len(pages) > max_pages():
+    all_lines = lines or [line for page in pages for line in page]
+    page_count = len(pages) if suffix == ".pdf" else max(len(pages), _estimated_pages(all_lines))
+    if page_count > max_pages():
         raise PlanReadError(
-            f"Tệp có {len(pages)} trang, quá {max_pages()} trang: một kế hoạch thường chỉ vài trang. "
+            f"Tệp có {page_count} trang, quá {max_pages()} trang: một kế hoạch thường chỉ vài trang. "
             "Hãy tách riêng phần kế hoạch (và đề cương kèm theo) rồi tải lên lại."
         )
-    raw_lines, encodings = _decode_legacy(lines or [line for page in pages for line in page])
+    raw_lines, encodings = _decode_legacy(all_lines)
     text = normalise_lines(raw_lines if lines else _drop_running_lines(_split_pages(raw_lines, pages)))
     if not text.strip():
         if suffix == ".pdf":
@@ -70,7 +73,7 @@ def read_plan_file(name: str, data: bytes) -> ReadResult:
             )
         raise PlanReadError("Tệp không có chữ nào để đọc.")
     found = sorted({e for e in encodings if e})
-    return ReadResult(text=text, pages=max(len(pages), 1), encoding="+".join(found), file_format=suffix[1:])
+    return ReadResult(text=text, pages=page_count, encoding="+".join(found), file_format=suffix[1:])
 
 
 # --- formats ---------------------------------------------------------------------------------
@@ -118,8 +121,7 @@ def _docx_pages(data: bytes) -> tuple[list[list[str]], list[str]]:
             paragraph_lines(block)
         else:
             table_lines(block)
-    page_count = max(breaks + 1, _estimated_pages(lines))
-    return [[] for _ in range(page_count)], lines
+    return [[] for _ in range(breaks + 1)], lines
 
 
 def _estimated_pages(lines: list[str]) -> int:
@@ -164,7 +166,7 @@ def _pdf_page_lines(page) -> list[str]:
             lines.append("")
         previous_bottom = max(w["bottom"] for w in row)
         text = row[0]["text"]
-        for before, word in zip(row, row[1:], strict=False):
+        for before, word in itertools.pairwise(row):
             text += ("    " if word["x0"] - before["x1"] > 2 * height else " ") + word["text"]
         lines.append(text)
     return lines

@@ -137,7 +137,7 @@ def test_bad_files_get_a_vietnamese_reason(name, data, message):
 
 
 def test_a_scanned_pdf_without_text_says_ocr_is_not_available():
-    with pytest.raises(PlanReadError, match="không có lớp chữ.*OCR"):
+    with pytest.raises(PlanReadError, match=r"không có lớp chữ.*OCR"):
         read_plan_file("ban-quet.pdf", blank_pdf(2))
 
 
@@ -153,7 +153,7 @@ def test_a_200_page_word_file_is_refused():
 
 def test_a_doc_file_without_libreoffice_says_what_to_do(monkeypatch):
     monkeypatch.setattr("guongsang.documents.pdf.soffice", lambda: None)
-    with pytest.raises(PlanReadError, match="chưa cài LibreOffice.*lưu lại thành .docx"):
+    with pytest.raises(PlanReadError, match=r"chưa cài LibreOffice.*lưu lại thành \.docx"):
         read_plan_file("cu.doc", b"\xd0\xcf\x11\xe0 old word file")
 
 

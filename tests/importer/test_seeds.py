@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import docx
-from docx.shared import Cm
 import pytest
+from docx.shared import Cm
 
 from guongsang.documents.pdf import docx_to_pdf, soffice
 from guongsang.importer.extract import extract
@@ -194,7 +194,7 @@ def test_000_dossier_criteria_assignments_recipients(fmt, request):
 
 
 def test_003_header_references_signer(fmt, request):
-    text, draft = plan("003", fmt, request)
+    _text, draft = plan("003", fmt, request)
     assert field(draft, "symbol") == "83-KH/HU"
     assert field(draft, "date") == "2022-03-29" and field(draft, "place") == "Kim Bảng"
     assert field(draft, "issuer") == "HUYỆN ỦY KIM BẢNG"
@@ -207,7 +207,7 @@ def test_003_header_references_signer(fmt, request):
 
 
 def test_003_deadlines_quotas_dossier(fmt, request):
-    text, draft = plan("003", fmt, request)
+    _text, draft = plan("003", fmt, request)
     got = [(d["date"], d["kind"]) for d in draft["deadlines"]]
     assert got == [
         ("2022-04-30", "own_review"),  # chi bộ: "sinh hoạt chi bộ định kỳ tháng 4/2022"
@@ -223,7 +223,10 @@ def test_003_deadlines_quotas_dossier(fmt, request):
     assert branch["unit_kinds"][:2] == ["chi-bo-co-so", "mttq"] and branch["models"] == 1
     assert party["unit_kinds"] == ["dang-bo-co-so"]
     assert (party["mode"], party["min_total"], party["max_total"], party["models"]) == ("total", 1, 2, 1)
-    assert [d["document"][:28] for d in draft["dossier"]] == ["Tờ trình của chi, đảng bộ, c", "Danh sách trích ngang và báo"]
+    assert [d["document"][:28] for d in draft["dossier"]] == [
+        "Tờ trình của chi, đảng bộ, c",
+        "Danh sách trích ngang và báo",
+    ]
     assert {d["copies"] for d in draft["dossier"]} == {2}  # "gồm 02 bộ (bản chính)"
     group = [c for c in draft["criteria"] if c["any_of_group"]]
     assert [c["check_kind"] for c in group] == ["min_grade_each_year", "higher_honor", "reviewer"]
@@ -276,7 +279,7 @@ def test_003_outline_and_assignments(fmt, request):
 
 
 def test_004_has_no_header_so_no_number_is_invented(fmt, request):
-    text, draft = plan("004", fmt, request)
+    _text, draft = plan("004", fmt, request)
     assert field(draft, "issuer") is None and field(draft, "date") is None
     # Only the attached outline names the plan ("Thực hiện Kế hoạch số 120-KH/ĐUK" addresses the
     # unit's own report), and it is not "Kèm theo": the number stays empty.
@@ -327,7 +330,7 @@ def test_004_quotas_caps_and_forms(fmt, request):
 
 
 def test_004_criteria_and_dossier(fmt, request):
-    text, draft = plan("004", fmt, request)
+    _text, draft = plan("004", fmt, request)
     checks = {(c["nominee_kind"], c["check_kind"]): c["params"] for c in draft["criteria"]}
     assert checks[("collective", "unit_grade_in_year")] == {"grade": "HTXSNV", "year": 2023}
     assert checks[("individual", "min_grade_each_year")] == {"grade": "HTTNV", "from_year": 2023, "to_year": 2023}
@@ -338,7 +341,7 @@ def test_004_criteria_and_dossier(fmt, request):
 
 
 def test_004_outline_and_assignments(fmt, request):
-    text, draft = plan("004", fmt, request)
+    _text, draft = plan("004", fmt, request)
     parts = [s["number"] for s in draft["outline"] if s["level"] == 1]
     assert parts == ["I.", "II.", "III.", "IV."]
     results = [s for s in draft["outline"] if s["level"] == 2]

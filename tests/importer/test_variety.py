@@ -54,7 +54,7 @@ def draft():
 
 
 def test_header_in_another_layout(draft):
-    text, d = draft
+    _text, d = draft
     f = {k: v["value"] for k, v in d["fields"].items()}
     assert (f["symbol"], f["date"], f["place"]) == ("12-KH/ĐU", "2026-03-05", "Phan Đình Phùng")
     assert (f["issuer"], f["issuer_parent"]) == ("ĐẢNG ỦY PHƯỜNG PHAN ĐÌNH PHÙNG", "ĐẢNG BỘ TỈNH THÁI NGUYÊN")
