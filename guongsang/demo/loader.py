@@ -12,6 +12,7 @@ from django.db import transaction
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
+from guongsang.demo.imports import load_imports
 from guongsang.demo.nominations import load_nominations
 from guongsang.demo.plans import load_plans
 from guongsang.demo.reports import load_reports
@@ -420,6 +421,7 @@ def load_demo(*, stdout=None) -> bool:
     campaigns = load_plans()
     nominations = load_nominations()
     reports = load_reports()
+    imports = load_imports()
     log_action(
         actor=None,
         action="demo.loaded",
@@ -433,12 +435,14 @@ def load_demo(*, stdout=None) -> bool:
             "campaigns": len(campaigns),
             "nominations": nominations,
             "reports": reports,
+            "plan_imports": imports,
         },
     )
     if stdout is not None:
         stdout.write(
             f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
             f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản, "
-            f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng, {reports} báo cáo."
+            f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng, {reports} báo cáo, "
+            f"{imports} tệp kế hoạch chờ kiểm tra."
         )
     return True

@@ -130,7 +130,7 @@ _ORG_WORD = re.compile(
     r"ỦY|UỶ|ĐẢNG BỘ|ĐẢNG ỦY|CHI BỘ|BAN |BAN$|MẶT TRẬN|HỘI |ĐOÀN|CÔNG ĐOÀN|VĂN PHÒNG|SỞ |TỈNH|HUYỆN|KHỐI"
 )
 _SYMBOL = re.compile(
-    r"Số\s*:?\s*(?P<num>\d{1,5})\s*[-–]\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*(?P<issuer>[A-ZĐ][A-ZĐ0-9-]{0,15})"
+    r"(?i:số)\s*:?\s*(?P<num>\d{1,5})\s*[-–]\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*(?P<issuer>[A-ZĐ][A-ZĐ0-9-]{0,15})"
 )
 _PLACE_DATE = re.compile(
     r"(?P<place>[A-ZĐÂ][^,\d]{1,40}?),\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
@@ -340,7 +340,10 @@ def extract_references(lay: Layout) -> list[dict]:
 MASS_KINDS = ["doan-thanh-nien", "hoi-phu-nu", "hoi-nong-dan", "hoi-cuu-chien-binh"]
 _NAMED_KINDS = [
     (r"đảng bộ cơ sở|đảng ủy cơ sở|đảng uỷ cơ sở|đảng (?:ủy|uỷ|bộ) trực thuộc(?! đảng ủy)", ["dang-bo-co-so"]),
-    (r"chi bộ cơ sở|chi bộ trực thuộc (?:huyện|tỉnh|thành|quận|thị|đảng ủy khối|khối)", ["chi-bo-co-so"]),
+    (
+        r"chi bộ cơ sở|chi bộ trực thuộc (?:huyện|tỉnh|thành|quận|thị|khối|đảng (?:ủy|uỷ) (?:khối|xã|phường|đặc khu))",
+        ["chi-bo-co-so"],
+    ),
     (r"chi bộ trực thuộc đảng (?:ủy|uỷ) (?:cơ sở|bộ phận)|chi bộ trực thuộc", ["chi-bo-truc-thuoc"]),
     (r"đảng bộ bộ phận|đảng (?:ủy|uỷ) bộ phận", ["dang-bo-bo-phan"]),
     (r"mặt trận tổ quốc|mttq", ["mttq"]),
@@ -792,6 +795,17 @@ def _audience(stack: list[Para], para: Para) -> str:
     return own.group(1) if own else ""
 
 
+_OWN_BOARD = re.compile(r"^(?:Ban |Văn phòng|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Các Ban |Thường trực)")
+
+
+def _own_board(stack: list[Para]) -> bool:
+    """Inside an item of "Tổ chức thực hiện" addressed to one of the issuer's own boards."""
+    if not stack or stack[0].level != 1 or not re.search(r"tổ chức thực hiện", stack[0].heading, re.IGNORECASE):
+        return False
+    item = next((h for h in stack if h.level == 2), None)
+    return bool(item and _OWN_BOARD.match(item.heading))
+
+
 def extract_deadlines(lay: Layout) -> tuple[list[dict], dict]:
     """Deadlines units must meet, and the conference's time and place when the plan gives them."""
     deadlines: list[dict] = []
@@ -814,6 +828,8 @@ def extract_deadlines(lay: Layout) -> tuple[list[dict], dict]:
             continue
         matches = [(m, parse_date(m), False) for m in _TRIGGER.finditer(text)]
         matches += [(m, month_end(int(m.group("m")), int(m.group("y"))), True) for m in _MONTH.finditer(text)]
+        if _own_board(stack):
+            matches = []  # a task of the issuer's own board: its date is the assignment's, not a unit's deadline
         for m, day, loose in matches:
             if day is None or "dự kiến" in low[max(0, m.start() - 30) : m.start()]:
                 continue
@@ -839,7 +855,7 @@ def extract_deadlines(lay: Layout) -> tuple[list[dict], dict]:
         if (refuse := _REFUSE.search(text)) and deadlines:
             wanted = "dossier" if "hồ sơ" in low else None
             candidates = [
-                d for d in deadlines if para.index - d["para"] <= 2 and (wanted is None or d["kind"] == wanted)
+                d for d in deadlines if para.index - d["para"] <= 1 and (wanted is None or d["kind"] == wanted)
             ]
             for d in candidates[-1:] if wanted is None else candidates:
                 d["lateness"] = "refuse"

@@ -183,6 +183,10 @@ def review_forms(record, issuers, suggested, data=None):
     outline_initial = [values for values, _item in rows["de-cuong"]]
     outline = OutlineFormSet(data, initial=outline_initial, prefix="de-cuong")
     outline.extra = 1
+    for form in [f for fs in [*formsets.values(), outline] for f in fs.forms]:
+        for field in form.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 2
     return header, formsets, outline, rows
 
 

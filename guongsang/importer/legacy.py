@@ -98,11 +98,20 @@ def tcvn3_to_unicode(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         converted = "".join(TCVN3_TO_UNICODE.get(ch, ch) for ch in line)
-        ascii_letters = [ch for ch in line if ch.isascii() and ch.isalpha()]
-        if len(ascii_letters) >= 3 and all(ch.isupper() for ch in ascii_letters) and converted != line:
+        if _set_in_capitals(line):
             converted = converted.upper()
         lines.append(converted)
     return "\n".join(lines)
+
+
+def _set_in_capitals(line: str) -> bool:
+    """A word holding a TCVN3 code between at least two plain capitals ("HO¹CH") and no word mixing
+    a code with plain small letters: the line was typed in a capitals font."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if any(ch in TCVN3_TO_UNICODE for ch in w)]
+    plain = [[ch for ch in w if ch.isascii()] for w in words]
+    if any(ch.islower() for letters in plain for ch in letters):
+        return False
+    return any(len(letters) >= 2 for letters in plain)
 
 
 def unicode_to_tcvn3(text: str) -> str:

@@ -28,17 +28,22 @@ def spans_of(record, rows: dict) -> list[tuple[int, int, str, bool]]:
     return spans
 
 
+LONG = 240  # characters
+
+
 def highlighted(text: str, spans: list[tuple[int, int, str, bool]]) -> SafeString:
     """`text` escaped, each stretch covered by spans wrapped in <mark data-ids="…">."""
     cuts = sorted({0, len(text), *(s for s, _e, _i, _u in spans), *(e for _s, e, _i, _u in spans)})
     out = []
     for start, end in itertools.pairwise(cuts):
         piece = escape(text[start:end])
-        covering = [(i, u) for s, e, i, u in spans if s <= start and end <= e]
+        covering = [(i, u, e - s) for s, e, i, u in spans if s <= start and end <= e]
         if covering:
-            ids = " ".join(dict.fromkeys(i for i, _u in covering))
-            unsure = " unsure" if any(u for _i, u in covering) else ""
-            out.append(f'<mark class="src{unsure}" data-ids="{ids}">{piece}</mark>')
+            ids = " ".join(dict.fromkeys(i for i, _u, _n in covering))
+            unsure = " unsure" if any(u for _i, u, _n in covering) else ""
+            # A stretch only a whole paragraph covers (an assignment, a section) is underlined, not filled.
+            wide = " wide" if min(n for _i, _u, n in covering) > LONG else ""
+            out.append(f'<mark class="src{unsure}{wide}" data-ids="{ids}">{piece}</mark>')
         else:
             out.append(piece)
     return mark_safe("".join(out))  # every piece is escaped above

@@ -119,7 +119,13 @@ def import_review(request, pk: int):
         messages.error(request, "Chưa tạo được dự thảo: hãy sửa các ô báo lỗi (tô đỏ) rồi xác nhận lại.")
     items = {slug: [item for _v, item in section] for slug, section in rows.items()}
     sections = [
-        (slug, SECTION_TITLES[slug], formsets[slug], list(zip_longest(formsets[slug].forms, items[slug])))
+        (
+            slug,
+            SECTION_TITLES[slug],
+            formsets[slug],
+            list(zip_longest(formsets[slug].forms, items[slug])),
+            sum(1 for item in items[slug] if item.get("unsure")),
+        )
         for slug in ROW_SECTIONS
     ]
     found = record.draft.get("fields", {})

@@ -43,6 +43,15 @@ def test_the_demo_loads_once_and_shows_every_part(db, client):
     # One account per role per site, at the right units.
     assert Membership.objects.count() == len(SITES) * len(ROLE_NAMES)
     assert AuditEntry.objects.filter(action="org.import", unit=commune).exists()
+    # A plan typed in the old TCVN3 font, read and waiting for the ward's manager to check it.
+    from guongsang.importer.models import PlanImport
+
+    waiting = PlanImport.objects.get(unit=commune)
+    assert (waiting.status, waiting.encoding) == (PlanImport.Status.READY, "tcvn3")
+    fields = waiting.draft["fields"]
+    assert fields["symbol"]["value"] == "27-KH/ĐU" and fields["signer_name"]["value"] == "Hoàng Thị Thu Hà"
+    assert [d["lateness"] for d in waiting.draft["deadlines"]] == ["refuse", "mark_late"]
+    assert waiting.draft["quotas"][0]["unit_kinds"] == ["chi-bo-co-so"]
 
 
 def test_each_demo_account_sees_only_its_scope(db, client):

@@ -108,12 +108,12 @@ def test_deadlines_in_every_date_form_and_the_refusal_of_late_dossiers(draft):
     assert got == [
         ("2026-04-15", "dossier", "refuse"),
         ("2026-04-20", "report", "mark_late"),
-        ("2026-04-25", "dossier", "mark_late"),
+        # 25/4 is the ward office's own task: the date of an assignment, not a deadline of the units
         ("2026-04-30", "own_review", "mark_late"),
     ]
     refused = d["deadlines"][0]
     assert text[slice(*refused["lateness_span"])] == "sẽ không được xem xét"
-    assert d["deadlines"][3]["unsure"]  # "trong tháng 4/2026": the month's last day, to confirm
+    assert d["deadlines"][2]["unsure"]  # "trong tháng 4/2026": the month's last day, to confirm
     assert [a["due_date"] for a in d["assignments"]] == ["2026-04-25", "2026-04-30"]
 
 
