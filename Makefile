@@ -34,6 +34,7 @@ test: lint
 bench: setup
 	$(BIN)/python bench/tree_queries.py
 	$(BIN)/python bench/nomination_checks.py
+	$(BIN)/python bench/plan_import.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

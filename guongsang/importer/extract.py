@@ -42,7 +42,7 @@ class Para:
         return self.heading if self.level else _BULLET.sub("", self.text, count=1) if self.bullet else self.text
 
 
-_ROMAN = re.compile(r"^(?P<num>(?:X{0,1}(?:IX|IV|V?I{0,3})))\s*[-.:/)–]\s*(?P<title>\S.*)$")
+_ROMAN = re.compile(r"^(?P<num>(?:X{0,3}(?:IX|IV|V?I{0,3})))\s*[-.:/)–]\s*(?P<title>\S.*)$")
 _ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)/–-]\s*(?P<title>[^\d\s].*)$")
 _SUB = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s*[-:)]?\s*(?P<title>[^\d\s].*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<title>\S.*)$")

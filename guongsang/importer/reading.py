@@ -130,44 +130,49 @@ def _estimated_pages(lines: list[str]) -> int:
 
 
 def _pdf_pages(data: bytes) -> tuple[list[list[str]], list[str]]:
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
+    import pypdfium2 as pdfium
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > max_pages():
-                return [[] for _ in pdf.pages], []
-            pages = [_pdf_page_lines(page) for page in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        document = pdfium.PdfDocument(data)
+    except (pdfium.PdfiumError, ValueError) as exc:
         raise PlanReadError("Tệp PDF bị hỏng: không mở được.") from exc
-    except Exception as exc:  # pdfminer raises many kinds of error on broken files
-        if exc.__class__.__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
-            raise PlanReadError("Tệp PDF bị hỏng: không mở được.") from exc
-        raise
-    return pages, []
+    try:
+        if len(document) > max_pages():
+            return [[] for _ in range(len(document))], []
+        return [_pdf_page_lines(page) for page in document], []
+    except pdfium.PdfiumError as exc:
+        raise PlanReadError("Tệp PDF bị hỏng: không đọc được hết các trang.") from exc
+    finally:
+        document.close()
 
 
 def _pdf_page_lines(page) -> list[str]:
-    """A page's lines from its words' positions: a wide horizontal gap becomes a column break
-    (four spaces), a vertical gap wider than line spacing a blank line (a paragraph break)."""
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 3:
-            rows[-1].append(word)
+    """A page's lines from PDFium's text runs and their boxes: runs on one baseline make a line, a
+    wide horizontal gap between runs is a column break (four spaces), a vertical gap wider than
+    the line spacing a blank line (a paragraph break)."""
+    textpage = page.get_textpage()
+    runs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        runs.append((left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top)))
+    rows: list[list[tuple]] = []
+    for run in sorted(runs, key=lambda r: (-round(r[3]), r[0])):
+        if rows and abs(rows[-1][0][3] - run[3]) <= 3:
+            rows[-1].append(run)
         else:
-            rows.append([word])
+            rows.append([run])
     lines: list[str] = []
     previous_bottom = None
     for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        height = max(w["bottom"] - w["top"] for w in row)
-        if previous_bottom is not None and row[0]["top"] - previous_bottom > 0.5 * height:
+        row.sort()
+        height = max(r[3] - r[1] for r in row)
+        top = max(r[3] for r in row)
+        if previous_bottom is not None and previous_bottom - top > 0.5 * height:
             lines.append("")
-        previous_bottom = max(w["bottom"] for w in row)
-        text = row[0]["text"]
-        for before, word in itertools.pairwise(row):
-            text += ("    " if word["x0"] - before["x1"] > 2 * height else " ") + word["text"]
+        previous_bottom = min(r[1] for r in row)
+        text = row[0][4].strip()
+        for before, run in itertools.pairwise(row):
+            text += ("    " if run[0] - before[2] > 2 * height else " ") + run[4].strip()
         lines.append(text)
     return lines
 
