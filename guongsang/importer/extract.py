@@ -129,6 +129,7 @@ _NOT_ISSUER = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|ĐỘC L
 _ORG_WORD = re.compile(
     r"ỦY|UỶ|ĐẢNG BỘ|ĐẢNG ỦY|CHI BỘ|BAN |BAN$|MẶT TRẬN|HỘI |ĐOÀN|CÔNG ĐOÀN|VĂN PHÒNG|SỞ |TỈNH|HUYỆN|KHỐI"
 )
+_SECOND_ORG = re.compile(r"\s+(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:ỦY|UỶ)\b|ĐẢNG (?:ỦY|UỶ)\b|CHI BỘ\b|ĐẢNG BỘ\b)")
 _SYMBOL = re.compile(
     r"(?i:số)\s*:?\s*(?P<num>\d{1,5})\s*[-–]\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*(?P<issuer>[A-ZĐ][A-ZĐ0-9-]{0,15})"
 )
@@ -226,7 +227,11 @@ def extract_header(lay: Layout) -> dict:
                     out["place"] = value(when.group("place").strip(), at + when.start("place"), at + when.end("place"))
                 continue
             if part.isupper() and _ORG_WORD.search(part) and not _NOT_ISSUER.search(part):
-                issuers.append((part, at))
+                # "ĐẢNG BỘ TỈNH HÀ NAM HUYỆN ỦY KIM BẢNG" on one line: two names.
+                offset = 0
+                for name in _SECOND_ORG.split(part):
+                    issuers.append((name, at + part.index(name, offset)))
+                    offset = part.index(name, offset) + len(name)
     if issuers:
         name, at = issuers[-1]
         out["issuer"] = value(name, at, at + len(name))
