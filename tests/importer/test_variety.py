@@ -183,3 +183,10 @@ def test_unit_kinds_named_in_a_phrase():
     ]
     assert unit_kinds_in("Hội Cựu chiến binh Khối, mỗi tổ chức đoàn thể") == ["hoi-cuu-chien-binh"]
     assert unit_kinds_in("Mỗi đơn vị") == []
+
+
+def test_an_issuer_and_its_parent_on_one_line_are_told_apart():
+    text = "ĐẢNG BỘ TỈNH HÀ NAM HUYỆN ỦY KIM BẢNG    ĐẢNG CỘNG SẢN VIỆT NAM\nSố 83-KH/HU\nKẾ HOẠCH\nSơ kết 05 năm"
+    fields = extract(text)["fields"]
+    assert (fields["issuer"]["value"], fields["issuer_parent"]["value"]) == ("HUYỆN ỦY KIM BẢNG", "ĐẢNG BỘ TỈNH HÀ NAM")
+    assert text[slice(*fields["issuer"]["span"])] == "HUYỆN ỦY KIM BẢNG"
