@@ -284,6 +284,10 @@ _DOC_KIND = (
 )
 _DOC_SYMBOL = r"\d{1,5}(?:/\d{4})?\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[/-]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*"
 _CITATION = re.compile(rf"(?P<kind>{_DOC_KIND})\s+số\s+(?P<symbol>{_DOC_SYMBOL})(?:\s*,?\s*ngày\s+(?P<date>{DATE}))?")
+_CITATION_LEAD = re.compile(
+    r"(?:^|[;,:]|\bvà)\s*(?P<verb>thực hiện|căn cứ|thi hành|triển khai)?\s*(?:(?:các|những)\s+[^;,:]*?:\s*)?$",
+    re.IGNORECASE,
+)
 _OWN_CLAUSE = re.compile(r"[,;]\s*[^,;]*?\b(?:xây dựng|ban hành)\s+(?:Kế hoạch|Hướng dẫn|Chương trình)", re.IGNORECASE)
 
 
@@ -296,25 +300,27 @@ def extract_references(lay: Layout) -> list[dict]:
     kind = "implements"
     for para in lay.preamble:
         text = para.text
-        lead = text.strip()[:20].lower()
-        if lead.startswith("căn cứ"):
-            kind = "cites"
-        elif lead.startswith(("thực hiện", "thi hành", "triển khai")):
-            kind = "implements"
         own = _OWN_CLAUSE.search(text)
         limit = own.start() if own else len(text)
         group_issuer = re.match(r"^(?:Thực hiện|Căn cứ)\s+(?:các|những)\s+\w[^:]*?\s+của\s+([^:]+):", text.strip())
-        # Citations at the top level of the sentence: a citation inside another's title is part of it.
-        items = [m for m in _CITATION.finditer(text) if m.start() < limit]
-        top = []
-        for m in items:
-            before = text[: m.start()].rstrip()
-            if not top or before.endswith((";", ":", ",")) or re.search(r"(?:;|\bvà|,)\s*$", before):
-                if top and not re.search(r"(?:;|,|\bvà)\s*$", before) and not before.endswith(":"):
-                    continue
-                top.append(m)
-        for i, m in enumerate(top):
-            end = top[i + 1].start() if i + 1 < len(top) else limit
+        # Citations at the top level of the sentence (after its start, a ";", ",", ":" or "và",
+        # perhaps with "thực hiện" / "căn cứ"): one inside another's title is part of that title.
+        top: list[tuple[re.Match, str]] = []
+        for m in _CITATION.finditer(text):
+            if m.start() >= limit:
+                break
+            lead = _CITATION_LEAD.search(text[: m.start()])
+            if lead is None:
+                continue
+            verb = (lead.group("verb") or "").lower()
+            if verb.startswith("căn cứ"):
+                kind = "cites"
+            elif verb:
+                kind = "implements"
+            top.append((m, kind))
+        top_matches = [m for m, _kind in top]
+        for i, (m, kind) in enumerate(top):
+            end = top_matches[i + 1].start() if i + 1 < len(top) else limit
             rest = text[m.end() : end].strip(" ,;")
             rest = re.sub(r"\s*(?:;|,|\bvà)\s*$", "", rest)
             issuer = ""
@@ -383,7 +389,7 @@ _RANGE = re.compile(
     rf"(?:từ\s+)?{_N}\s*(?:-|–|đến)\s*{_N}\s+"
     r"(tập thể,? (?:và |hoặc )?cá nhân|tập thể hoặc cá nhân|mô hình|tập thể|cá nhân)"
 )
-_PAIR = re.compile(rf"{_N}\s+{_KIND_WORDS}\s+(và|hoặc)\s+{_N}\s+{_KIND_WORDS}")
+_PAIR = re.compile(rf"{_N}\s+{_KIND_WORDS}\s*(và|hoặc|,)\s*{_N}\s+{_KIND_WORDS}")
 _SINGLE = re.compile(rf"{_N}\s+{_KIND_WORDS}")
 _BONUS = re.compile(rf"(?:từ\s+)?(\d{{2,4}})\s+đảng viên\s+trở lên[^.;]*?thêm\s+{_N}\s+{_KIND_WORDS}")
 _PROPOSE = re.compile(r"\b(?:giới thiệu|đề xuất|đề nghị|lựa chọn|chọn|bình chọn|xét chọn)\b")
@@ -422,10 +428,11 @@ def parse_quota(text: str) -> dict | None:
 
 
 def _is_quota(text: str) -> bool:
+    """ "Mỗi chi bộ … giới thiệu 01 …" or "Chi bộ cơ sở: lựa chọn 01 …", and not a cap ("… tặng …")."""
     low = text.lower()
-    return bool(_EACH.search(low) and _PROPOSE.search(low) and _SINGLE.search(low)) and not re.search(
-        r"xét tặng|\btặng\b", low
-    )
+    kind_first = re.match(r"^(?:đối với\s+)?([^:]{3,120}):", low)
+    each = _EACH.search(low) or (kind_first and unit_kinds_in(kind_first.group(1)))
+    return bool(each and _PROPOSE.search(low) and _SINGLE.search(low)) and not re.search(r"xét tặng|\btặng\b", low)
 
 
 def extract_quotas(lay: Layout) -> list[dict]:
@@ -452,6 +459,10 @@ def extract_quotas(lay: Layout) -> list[dict]:
 _AWARD = re.compile(
     rf"(?P<name>{_FORM_WORDS})(?:\s+của\s+(?P<by>[^,.;()]+?))?(?=\s+(?:năm|cho|và|có|trong|để)\b|[,.;()]|$)"
 )
+_CAP_BEFORE = re.compile(
+    rf"(?P<counts>\d{{1,3}}\s+{_KIND_WORDS}(?:\s*(?:,|và|hoặc)\s*\d{{1,3}}\s+{_KIND_WORDS})?)"
+    rf"[^.;]*?\btặng\s+(?P<name>{_FORM_WORDS})"
+)
 _CAP = re.compile(rf"(?:xét tặng|tặng|khen thưởng)\s+(?P<name>{_FORM_WORDS})?[^.;]*?\bcho\s+(?P<counts>[^.;]+)")
 
 
@@ -468,7 +479,7 @@ def extract_award_forms(lay: Layout) -> list[dict]:
             key = (name, by)
             if key in forms:
                 continue
-            before = text[max(0, m.start() - 40) : m.start()].lower()
+            before = text[max(0, m.start() - 80) : m.start()].lower()
             escalation = bool(re.search(r"đề nghị|đề xuất|giới thiệu", before)) or bool(
                 re.search(r"Thủ tướng|Trung ương|Chủ tịch nước|Chính phủ", by)
             )
@@ -483,7 +494,7 @@ def extract_award_forms(lay: Layout) -> list[dict]:
                 cap_models=None,
                 unsure=not by,
             )
-        for m in _CAP.finditer(text):
+        for m in [*_CAP.finditer(text), *_CAP_BEFORE.finditer(text)]:
             if _EACH.search(text):
                 continue
             counts = parse_quota(m.group("counts"))
@@ -536,6 +547,9 @@ def recognise_check(text: str, nominee_kind: str, header: dict) -> list[tuple[st
     start, end = _period_years(header)
     # Without a date, a plan naming a period that ends in year Y is taken as issued in Y.
     plan_year = int(header["date"]["value"][:4]) if header.get("date") else end
+    stated = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", low)
+    if stated and int(stated.group(1)) <= int(stated.group(2)):
+        start, end = int(stated.group(1)), int(stated.group(2))  # years the criterion itself names
     grade = next((g for pattern, g in _GRADE if re.search(pattern, low)), None)
     checks = []
     if grade:
@@ -551,86 +565,89 @@ def recognise_check(text: str, nominee_kind: str, header: dict) -> list[tuple[st
             checks.append(("min_grade_each_year", {"grade": grade, **years}, True))
     if re.search(r"cấp trên khen thưởng|khen thưởng của cấp trên|được .{0,40}cấp trên .{0,20}khen", low) and start:
         checks.append(("higher_honor", {"from_year": start, "to_year": end or start}, True))
-    elif re.search(r"được (?:chi bộ|đảng bộ|đảng ủy|cấp ủy) .{0,30}khen thưởng", low) and start:
-        checks.append(("own_honor_each_year", {"from_year": start, "to_year": (end or start) - 1}, True))
+    elif re.search(r"được (?:chi bộ|đảng bộ|đảng ủy|cấp ủy)\b.{0,30}?khen thưởng", low) and start:
+        last = min(end or start, plan_year - 1) if plan_year else (end or start)
+        checks.append(("own_honor_each_year", {"from_year": start, "to_year": last}, True))
     return [(kind, params, text, unsure) for kind, params, unsure in checks]
 
 
-def _is_criteria_intro(para: Para) -> bool:
-    """ "Đối với tập thể: … đạt các tiêu chuẩn sau:" opens a list of criteria."""
+def _is_criteria_intro(para: Para, under_criteria: bool = False) -> bool:
+    """ "Đối với tập thể: … đạt các tiêu chuẩn sau:" opens a list of criteria; so does "a) Tập thể: …"
+    under a heading about criteria."""
     low = para.body.lower()
-    return bool(_CRITERIA_INTRO.match(para.text.strip())) and (
-        "tiêu chuẩn" in low or low.startswith(("đối với", "với"))
-    )
+    if not _CRITERIA_INTRO.match(para.body.strip()):
+        return False
+    return "tiêu chuẩn" in low or low.startswith(("đối với", "với")) or (under_criteria and ":" in low[:20])
+
+
+def _criteria_of(item_text: str, kind: str, header: dict, group: int) -> tuple[list[dict], int]:
+    """The criteria one sentence gives: its automatic checks ("any one of" them when it says "hoặc"),
+    or one criterion for the reviewer."""
+    checks = recognise_check(item_text, kind, header)
+    if len(checks) > 1 and " hoặc " in item_text:
+        group += 1
+        rows = [
+            {"nominee_kind": kind, "text": item_text, "check_kind": c, "params": p, "any_of_group": f"nhóm {group}"}
+            for c, p, _t, _u in checks
+        ]
+        rows.append(
+            {
+                "nominee_kind": kind,
+                "text": item_text,
+                "check_kind": "reviewer",
+                "params": {},
+                "any_of_group": f"nhóm {group}",
+            }
+        )
+        return [{**r, "unsure": True} for r in rows], group
+    if checks:
+        check, params, _t, unsure = checks[0]
+        row = {"nominee_kind": kind, "text": item_text, "check_kind": check, "params": params, "any_of_group": ""}
+        return [{**row, "unsure": unsure}], group
+    row = {"nominee_kind": kind, "text": item_text, "check_kind": "reviewer", "params": {}, "any_of_group": ""}
+    return [{**row, "unsure": False}], group
 
 
 def extract_criteria(lay: Layout, header: dict) -> list[dict]:
     criteria: list[dict] = []
     group = 0
     body = lay.body
+    heading = ""
     i = 0
     while i < len(body):
         para = body[i]
-        intro = _CRITERIA_INTRO.match(para.text.strip())
-        if not (intro and _is_criteria_intro(para)):
+        if para.level and para.level <= 3:
+            heading = para.heading.lower()
+        if not _is_criteria_intro(para, "tiêu chuẩn" in heading):
             i += 1
             continue
+        intro = _CRITERIA_INTRO.match(para.body.strip())
         kind = _NOMINEE[(intro.group("kind") or intro.group("kind2")).lower()]
+        found = len(criteria)
         i += 1
         while i < len(body):
             item = body[i]
-            if item.level or not item.bullet or _is_criteria_intro(item):
+            if item.level or not item.bullet or _is_criteria_intro(item, "tiêu chuẩn" in heading):
                 break
             text = item.body.strip()
-            if _is_quota(text):
-                i += 1
-                continue
-            checks = recognise_check(text, kind, header)
-            if len(checks) > 1 and " hoặc " in text:
-                group += 1
-                for check, params, _t, _unsure in checks:
-                    criteria.append(
-                        _item(
-                            item,
-                            unsure=True,
-                            nominee_kind=kind,
-                            text=text,
-                            check_kind=check,
-                            params=params,
-                            any_of_group=f"nhóm {group}",
-                        )
-                    )
-                criteria.append(
-                    _item(
-                        item,
-                        unsure=True,
-                        nominee_kind=kind,
-                        text=text,
-                        check_kind="reviewer",
-                        params={},
-                        any_of_group=f"nhóm {group}",
-                    )
-                )
-            elif checks:
-                check, params, _t, unsure = checks[0]
-                criteria.append(
-                    _item(
-                        item,
-                        unsure=unsure,
-                        nominee_kind=kind,
-                        text=text,
-                        check_kind=check,
-                        params=params,
-                        any_of_group="",
-                    )
-                )
-            else:
-                criteria.append(
-                    _item(item, nominee_kind=kind, text=text, check_kind="reviewer", params={}, any_of_group="")
-                )
+            if not _is_quota(text):
+                rows, group = _criteria_of(text, kind, header, group)
+                criteria += [{**row, "span": _span(item)} for row in rows]
             i += 1
-    criteria += _dossier_checks(lay, header)
-    return criteria
+        if len(criteria) == found:
+            # The criteria follow the colon on the same line, separated by ";".
+            inline = para.body.split(":", 1)[1] if ":" in para.body else ""
+            if "tiêu chuẩn sau" in inline.lower():
+                continue
+            offset = para.body_start + para.body.index(inline) if inline else 0
+            for piece in re.finditer(r"[^;]+", inline):
+                text = piece.group(0).strip(" .")
+                if len(text) < 8:
+                    continue
+                rows, group = _criteria_of(text, kind, header, group)
+                span = [offset + piece.start(), offset + piece.end()]
+                criteria += [{**row, "span": span} for row in rows]
+    return criteria + _dossier_checks(lay, header)
 
 
 def _dossier_checks(lay: Layout, header: dict) -> list[dict]:
@@ -681,6 +698,7 @@ _DOC_NOUN = re.compile(
     r"đơn(?! vị)|phiếu|bảng)\b",
     re.IGNORECASE,
 )
+_COPIES_TAIL = re.compile(r"\s*[:,–-]?\s*\(?\s*(?:gồm\s+)?\d{1,2}\s+(?:bộ|bản)(?:\s+chính|\s+sao)?\s*\)?\s*$")
 _COPIES = re.compile(r"(?:gồm\s+)?(\d{1,2})\s+(bộ|bản)\b")
 
 
@@ -707,7 +725,7 @@ def extract_dossier(lay: Layout) -> list[dict]:
         if in_section and para.bullet:
             text = para.body.strip()
             document = re.split(r"(?<=[^\d\s])\.\s+", text, maxsplit=1)
-            name = document[0].strip(" .;")
+            name = _COPIES_TAIL.sub("", document[0].strip(" .;")).strip(" .;:")
             copies = _COPIES.search(text)
             items.append(
                 _item(
@@ -785,6 +803,9 @@ _AUDIENCE_WORD = re.compile(
 )
 
 
+_REPORT_AND_DOSSIER = re.compile(r"^[^(]*?\bbáo cáo\b[^.;]*?(?:,|\bvà)\s*hồ sơ\b")
+
+
 def deadline_kind(text: str) -> str:
     low = text.lower()
     return next((kind for kind, pattern in _KIND_RULES if re.search(pattern, low)), "other")
@@ -793,6 +814,8 @@ def deadline_kind(text: str) -> str:
 def _audience(stack: list[Para], para: Para) -> str:
     for heading in reversed(stack):
         title = heading.heading
+        if ":" not in title and (heading is para or heading.level >= 4):
+            continue  # a numbered sentence ("a) Tổ chức sơ kết …"), not a heading naming who
         subject = title.split(":", 1)[0].strip() if ":" in title else title.strip()
         if _AUDIENCE_WORD.search(subject) and len(subject) < 200:
             return re.sub(r"^Đối với\s+", "", subject).strip(" :;,")
@@ -844,19 +867,22 @@ def extract_deadlines(lay: Layout) -> tuple[list[dict], dict]:
             kind = deadline_kind(what if what_para is not para else text)
             if in_appendix and any(d["date"] == day.isoformat() and d["kind"] == kind for d in deadlines):
                 continue
-            deadlines.append(
-                {
-                    "date": day.isoformat(),
-                    "what": what,
-                    "audience": _audience(stack, para),
-                    "kind": kind,
-                    "lateness": "mark_late",
-                    "span": [para.body_start + m.start(), para.body_start + m.end()],
-                    "context_span": [para.start, para.end],
-                    "unsure": loose,
-                    "para": para.index,
-                }
-            )
+            # "Báo cáo …, hồ sơ … gửi … trước ngày …": one date for two things owed.
+            kinds = ["report", "dossier"] if _REPORT_AND_DOSSIER.search(what.lower()) else [kind]
+            for owed in kinds:
+                deadlines.append(
+                    {
+                        "date": day.isoformat(),
+                        "what": what,
+                        "audience": _audience(stack, para),
+                        "kind": owed,
+                        "lateness": "mark_late",
+                        "span": [para.body_start + m.start(), para.body_start + m.end()],
+                        "context_span": [para.start, para.end],
+                        "unsure": loose,
+                        "para": para.index,
+                    }
+                )
         if (refuse := _REFUSE.search(text)) and deadlines:
             wanted = "dossier" if "hồ sơ" in low else None
             candidates = [

@@ -274,6 +274,7 @@ _BULLET_START = re.compile(
     r"^(?:[-–+*•·]\s*|[IVXLC]{1,6}\s*[-.:/)]\s*|\d{1,2}\s*[.)]\s+(?=\S)|\d{1,2}\s*-\s+(?=\D)|\d{1,2}(?:\.\d{1,2})+\s*"
     r"|[a-zđ]\)\s*|[a-zđ]\.\s+|\(\d{1,2}\)\s*)"
 )
+_NUMBERED = re.compile(r"^\s*(?:[IVXLC]{1,6}\s*[-.:/)]|\d{1,2}(?:\.\d{1,2})*\s*[.)-]|[a-zđ]\))\s")
 _TERMINAL = re.compile(r"[.;:!?”\"]\s*$|\./\.\s*$")
 _ORG_LINE = re.compile(
     r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|QUẬN ỦY|THỊ ỦY|CHI BỘ|BAN |"
@@ -318,6 +319,8 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
         return False
     if prev.strip().upper() in DOC_TYPES:  # "Kế hoạch" on its own line, then the title
         return False
+    if _NUMBERED.match(prev) and len(prev) < 70 and stripped[0].isupper() and not prev.isupper():
+        return False  # a short numbered heading ("2. Đối với Đảng ủy Khối"), then its first sentence
     if _COLUMNS.search(previous) or _COLUMNS.search(line):
         return False
     if prev.isupper() and not stripped.isupper():  # a heading in capitals, then its first sentence

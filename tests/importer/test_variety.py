@@ -97,8 +97,8 @@ def test_quotas_with_letters_and_a_bonus_and_a_cap(draft):
 def test_dossier_copies_per_item(draft):
     _, d = draft
     assert [(x["document"], x["copies"]) for x in d["dossier"]] == [
-        ("Tờ trình của chi bộ, đảng bộ (02 bản)", 2),
-        ("Báo cáo thành tích có xác nhận của cấp ủy (04 bản chính)", 4),
+        ("Tờ trình của chi bộ, đảng bộ", 2),
+        ("Báo cáo thành tích có xác nhận của cấp ủy", 4),
     ]
 
 
