@@ -133,12 +133,10 @@ _SECOND_ORG = re.compile(r"\s+(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:ỦY|
 _SYMBOL = re.compile(
     r"(?i:số)\s*:?\s*(?P<num>\d{1,5})\s*[-–]\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*(?P<issuer>[A-ZĐ][A-ZĐ0-9-]{0,15})"
 )
-_PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÂ][^,\d]{1,40}?),\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
-)
+_PLACE_DATE = re.compile(r"(?P<place>(?<![\w/])[A-ZĐÂ]\w*(?:\.?\s+[A-ZĐÂ]\w*){0,5}),\s*(?P<on>ngày)\s+" + DATE)
 _COLUMN_GAP = re.compile(r"\s{4,}|\t+")
 _REFERENCE_START = re.compile(r"^(Thực hiện|Căn cứ|Thi hành|Triển khai|Kính gửi|-{3,})", re.IGNORECASE)
-_OUTLINE_START = re.compile(r"^ĐỀ CƯƠNG\b")
+_OUTLINE_START = re.compile(r"^(?:ĐỀ CƯƠNG\b|Đề cương (?:báo cáo|gợi ý)\b(?!.*(?:gửi kèm|kèm theo)\s*\)?\s*[.;]?$))")
 _RECIPIENTS_START = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _LIST_TEMPLATE = re.compile(r"^(DANH SÁCH|MẪU|PHỤ LỤC|BIỂU)\b|^ĐƠN VỊ\W*\.{2,}|^ĐẢNG CỘNG SẢN VIỆT NAM$")
 
@@ -218,12 +216,11 @@ def extract_header(lay: Layout) -> dict:
                     f"{int(sym.group('num'))}-{sym.group('type')}/{sym.group('issuer')}", base, at + sym.end()
                 )
                 out["doc_type"] = value(sym.group("type"), at + sym.start("type"), at + sym.end("type"))
-                continue
             when = _PLACE_DATE.search(part)
             if when and "date" not in out:
                 day = parse_date(when)
                 if day:
-                    out["date"] = value(day.isoformat(), at + when.start("d2") - 5, at + when.end())
+                    out["date"] = value(day.isoformat(), at + when.start("on"), at + when.end())
                     out["place"] = value(when.group("place").strip(), at + when.start("place"), at + when.end("place"))
                 continue
             if part.isupper() and _ORG_WORD.search(part) and not _NOT_ISSUER.search(part):
@@ -781,6 +778,11 @@ _TRIGGER = re.compile(
     rf"(?P<trigger>trước\s+ngày|chậm\s+nhất(?:\s+là)?(?:\s+(?:vào\s+)?ngày)?|muộn\s+nhất(?:\s+là)?(?:\s+ngày)?|hạn\s+(?:chót|cuối|nộp)(?:\s+là)?\s*:?(?:\s+ngày)?|trước|xong\s+trước|hoàn\s+thành\s+trước\s+ngày)\s*(?:ngày\s+)?(?P<date>{DATE})",
     re.IGNORECASE,
 )
+_TRIGGER_NO_YEAR = re.compile(
+    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+(?:chót|cuối|nộp))(?:\s+là)?(?:\s+(?:vào\s+)?ngày)?\s+"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
+    re.IGNORECASE,
+)
 _MONTH = re.compile(
     r"(?P<trigger>(?:hoàn\s+thành\s+|xong\s+|thực\s+hiện\s+)?trong\s+tháng|định\s+kỳ\s+tháng|cuối\s+tháng|hết\s+tháng)\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)(?P<y>\d{4})",
     re.IGNORECASE,
@@ -834,7 +836,15 @@ def _own_board(stack: list[Para]) -> bool:
     return bool(item and _OWN_BOARD.match(item.heading))
 
 
-def extract_deadlines(lay: Layout) -> tuple[list[dict], dict]:
+def _day_in_year(day: int, month: int, plan_date: dt.date) -> dt.date | None:
+    try:
+        found = dt.date(plan_date.year, month, day)
+    except ValueError:
+        return None
+    return found if found >= plan_date else found.replace(year=plan_date.year + 1)
+
+
+def extract_deadlines(lay: Layout, plan_date: dt.date | None = None) -> tuple[list[dict], dict]:
     """Deadlines units must meet, and the conference's time and place when the plan gives them."""
     deadlines: list[dict] = []
     conference: dict = {}
@@ -855,6 +865,10 @@ def extract_deadlines(lay: Layout) -> tuple[list[dict], dict]:
             previous = para
             continue
         matches = [(m, parse_date(m), False) for m in _TRIGGER.finditer(text)]
+        if plan_date:  # "trước ngày 20/3": the year is the plan's (or the next, if that date has passed)
+            for m in _TRIGGER_NO_YEAR.finditer(text):
+                day = _day_in_year(int(m.group("d")), int(m.group("m")), plan_date)
+                matches.append((m, day, True))
         matches += [(m, month_end(int(m.group("m")), int(m.group("y"))), True) for m in _MONTH.finditer(text)]
         if _own_board(stack):
             matches = []  # a task of the issuer's own board: its date is the assignment's, not a unit's deadline
@@ -1129,7 +1143,8 @@ def extract(text: str) -> dict:
     lay = layout(text)
     header = extract_header(lay)
     header.update(extract_texts(lay))
-    deadlines, conference = extract_deadlines(lay)
+    plan_date = dt.date.fromisoformat(header["date"]["value"]) if header.get("date") else None
+    deadlines, conference = extract_deadlines(lay, plan_date)
     for key, found in conference.items():
         header.setdefault(key, found)
     recipients, signer = extract_closing(lay)

@@ -274,6 +274,7 @@ _BULLET_START = re.compile(
     r"^(?:[-–+*•·]\s*|[IVXLC]{1,6}\s*[-.:/)]\s*|\d{1,2}\s*[.)]\s+(?=\S)|\d{1,2}\s*-\s+(?=\D)|\d{1,2}(?:\.\d{1,2})+\s*"
     r"|[a-zđ]\)\s*|[a-zđ]\.\s+|\(\d{1,2}\)\s*)"
 )
+_SYMBOL_LINE = re.compile(r"^\W*Số\s*:?\s*\d{1,5}\s*-\s*\w+\s*/\s*\S+\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]{1,6}\s*[-.:/)]|\d{1,2}(?:\.\d{1,2})*\s*[.)-]|[a-zđ]\))\s")
 _TERMINAL = re.compile(r"[.;:!?”\"]\s*$|\./\.\s*$")
 _ORG_LINE = re.compile(
@@ -318,6 +319,8 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     if not prev or _TERMINAL.search(prev) or _BULLET_START.match(stripped):
         return False
     if prev.strip().upper() in DOC_TYPES:  # "Kế hoạch" on its own line, then the title
+        return False
+    if _SYMBOL_LINE.match(prev):  # "Số 30-KH/BTGTU" ends its line in the header block
         return False
     if _NUMBERED.match(prev) and len(prev) < 70 and stripped[0].isupper() and not prev.isupper():
         return False  # a short numbered heading ("2. Đối với Đảng ủy Khối"), then its first sentence

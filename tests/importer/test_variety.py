@@ -190,3 +190,24 @@ def test_an_issuer_and_its_parent_on_one_line_are_told_apart():
     fields = extract(text)["fields"]
     assert (fields["issuer"]["value"], fields["issuer_parent"]["value"]) == ("HUYỆN ỦY KIM BẢNG", "ĐẢNG BỘ TỈNH HÀ NAM")
     assert text[slice(*fields["issuer"]["span"])] == "HUYỆN ỦY KIM BẢNG"
+
+
+def test_a_date_without_its_year_takes_the_plans_and_is_marked():
+    text = "\n".join(
+        [
+            "BAN TUYÊN GIÁO TỈNH ỦY",
+            "Số 30-KH/BTGTU",
+            "Thái Nguyên, ngày 20/12/2023",
+            "KẾ HOẠCH",
+            "Biểu dương điển hình",
+            "I. TỔ CHỨC THỰC HIỆN",
+            "1. Các đảng bộ cơ sở: gửi báo cáo trước ngày 20/3; hồ sơ chậm nhất ngày 15/12.",
+            "Đề cương báo cáo",
+            "I. Kết quả",
+        ]
+    )
+    d = extract(normalise_lines(text.split("\n")))
+    assert d["fields"]["date"]["value"] == "2023-12-20" and d["fields"]["place"]["value"] == "Thái Nguyên"
+    got = [(x["date"], x["unsure"]) for x in d["deadlines"]]
+    assert got == [("2024-03-20", True), ("2024-12-15", True)]  # 15/12 has passed on 20/12/2023
+    assert [s["title"] for s in d["outline"]] == ["Kết quả"]  # "Đề cương báo cáo" in mixed case
