@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 
 from guongsang.campaigns.models import (
@@ -24,7 +25,28 @@ from guongsang.org.models import Grade, UnitKind
 DATETIME_FORMATS = ["%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y"]
 
 
+class ReminderDaysField(forms.CharField):
+    """Reminder days edited as "7, 2, 0, -1, -3"."""
+
+    def prepare_value(self, value):
+        return ", ".join(str(v) for v in value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        from guongsang.campaigns.services import parse_reminder_days
+
+        try:
+            return parse_reminder_days(value)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from exc
+
+
 class CampaignForm(BootstrapMixin, forms.ModelForm):
+    reminder_days = ReminderDaysField(
+        label="Nhắc hạn (số ngày trước hạn; số âm là sau hạn)",
+        required=False,
+        help_text="Ví dụ 7, 2, 0, -1, -3: nhắc các đơn vị chưa nộp trước hạn 7 và 2 ngày, đúng ngày hạn, sau hạn 1 "
+        "và 3 ngày. Để trống: không nhắc tự động.",
+    )
     amendment_reason = forms.CharField(
         label="Lý do điều chỉnh (kế hoạch đã ban hành)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

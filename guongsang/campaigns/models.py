@@ -13,6 +13,11 @@ class NomineeKind(models.TextChoices):
     MODEL = "model", "Mô hình"
 
 
+def default_reminder_days() -> list[int]:
+    """Days before a deadline on which units still owing are reminded (negative: after it)."""
+    return [7, 2, 0, -1, -3]
+
+
 class Campaign(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
@@ -64,6 +69,12 @@ class Campaign(models.Model):
             ("nd152-2025", "Báo cáo thành tích theo đợt, chuyên đề (Nghị định 152/2025/NĐ-CP)"),
             ("nd91-2017-mau07", "Mẫu số 07, Nghị định 91/2017/NĐ-CP (đã được thay thế)"),
         ],
+    )
+    reminder_days = models.JSONField(
+        "nhắc hạn (số ngày trước hạn; số âm là sau hạn)",
+        default=default_reminder_days,
+        blank=True,
+        help_text="Ví dụ 7, 2, 0, -1, -3: nhắc trước hạn 7 và 2 ngày, đúng ngày hạn, sau hạn 1 và 3 ngày.",
     )
     signer_capacity = models.CharField("thẩm quyền ký", max_length=80, default="T/M BAN THƯỜNG VỤ")
     signer_title = models.CharField("chức vụ người ký", max_length=80, blank=True)

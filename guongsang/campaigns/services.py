@@ -51,6 +51,7 @@ CAMPAIGN_FIELDS = (
     "conference_programme",
     "budget",
     "achievement_form",
+    "reminder_days",
     "signer_capacity",
     "signer_title",
     "signer_name",
@@ -61,6 +62,27 @@ CHILD_MODELS = (Reference, Deadline, AwardForm, QuotaRule, Criterion, DossierReq
 
 class CampaignError(ValidationError):
     """A refused campaign action; `messages` are the Vietnamese reasons."""
+
+
+MAX_REMINDER_DAYS = 30
+
+
+def parse_reminder_days(raw) -> list[int]:
+    """Reminder days from "7, 2, 0, -1, -3" or a list (days before the deadline; negative after it)."""
+    parts = raw if isinstance(raw, list) else str(raw or "").replace(";", ",").split(",")
+    days = []
+    for part in parts:
+        text = str(part).strip()
+        if not text:
+            continue
+        try:
+            value = int(text)
+        except ValueError as exc:
+            raise CampaignError(f"“{text}” không phải một số ngày (ví dụ 7, 2, 0, -1, -3).") from exc
+        if abs(value) > MAX_REMINDER_DAYS:
+            raise CampaignError(f"Nhắc trước hoặc sau hạn tối đa {MAX_REMINDER_DAYS} ngày; “{value}” quá xa.")
+        days.append(value)
+    return sorted(set(days), reverse=True)
 
 
 def _require(allowed: bool, message: str) -> None:

@@ -21,9 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
-        worker = None
+        helpers = []
         if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
-            worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-reload"])
+            helpers.append(subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-reload"]))
+        # Deadline reminders: queued every 15 minutes; each reminder goes out once, on its day.
+        helpers.append(subprocess.Popen([sys.executable, "manage.py", "send_reminders", "--every", "900"]))
         self.stdout.write(self.style.SUCCESS(f"\nGương Sáng đang chạy tại http://{addrport}/"))
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}): admin, và")
         for prefix, label, _issuer, _unit in SITES:
@@ -32,6 +34,6 @@ class Command(BaseCommand):
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
-            if worker is not None:
-                worker.terminate()
-                worker.wait(timeout=10)
+            for helper in helpers:
+                helper.terminate()
+                helper.wait(timeout=10)
