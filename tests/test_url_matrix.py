@@ -41,6 +41,10 @@ NOMINATORS = {r: 404 for r in ROLES} | {
     Role.HEAD: 200,
     "sibling": 404,
 }
+# The follow-up dashboard: the issuer's managers and leaders (the sibling does not see the plan at all).
+FOLLOWERS = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, Role.LEADER: 200, "sibling": 404}
+# A unit's calendar: anyone holding a role at the unit or above it.
+CALENDAR = {r: 200 for r in ROLES} | {"sibling": 404}
 # A plan file being imported is seen only by the managers of the unit that uploaded it.
 IMPORTERS = {r: 404 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 404}
 
@@ -94,6 +98,9 @@ MATRIX = {
     "reports:attachment": ("report_attachment", "", SCOPED, "get"),
     "reports:download": (("report", {"fmt": "docx"}), "", SCOPED, "get"),
     "reports:import_docx": ("report", "", WRITERS_PAGE, "get"),
+    "reports:dashboard": (("campaign", {}), "", FOLLOWERS, "get"),
+    "reports:remind": ("deadline", "", POST_ONLY, "get"),
+    "reports:calendar": ("commune", "", CALENDAR, "get"),
     "importer:start": (None, "", MANAGERS_ANYWHERE, "get"),
     "importer:review": ("plan_import", "", IMPORTERS, "get"),
     "importer:discard": ("plan_import", "", POST_ONLY, "get"),
@@ -167,6 +174,11 @@ def campaign(cast):
     )
     attachment.file.save("k.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
     cast.report_attachment = attachment
+    from guongsang.campaigns.models import Deadline
+
+    cast.deadline = Deadline.objects.create(
+        campaign=plan, what="Kế hoạch bí mật của Lạc Dương: báo cáo", due_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    )
     from guongsang.importer.extract import extract
     from guongsang.importer.models import PlanImport
 

@@ -12,6 +12,7 @@ from guongsang.campaigns.documents import plan_context, render_plan_docx
 from guongsang.campaigns.forms import SECTIONS, CampaignForm, CreateForm, ParticipantsForm, section_formset
 from guongsang.campaigns.models import Campaign
 from guongsang.campaigns.permissions import (
+    LEADERS,
     MANAGERS,
     ancestor_paths,
     can_approve_campaign,
@@ -128,6 +129,8 @@ def campaign_detail(request, pk: int):
         "award_forms": campaign.award_forms.select_related("deadline"),
         "manage": manage,
         "approve": can_approve_campaign(request.user, campaign),
+        "follow": campaign.status in (S.ISSUED, S.CLOSED)
+        and has_role_over(request.user, campaign.issuer, MANAGERS | LEADERS),
         "problems": services.issue_problems(campaign)
         if manage and campaign.status in (S.DRAFT, S.SUBMITTED, S.APPROVED)
         else [],

@@ -3,18 +3,21 @@ import difflib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from guongsang.accounts.permissions import has_role_over
-from guongsang.campaigns.models import Campaign, Indicator
-from guongsang.campaigns.permissions import can_manage_campaign
+from guongsang.campaigns.models import Campaign, Deadline, Indicator
+from guongsang.campaigns.permissions import LEADERS, MANAGERS, can_manage_campaign
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
 from guongsang.documents.responses import document_response
 from guongsang.lib.forms import run_action
-from guongsang.reports import documents, services
+from guongsang.org.models import Unit
+from guongsang.reports import dashboard as dashboard_data
+from guongsang.reports import documents, followup, reminders, services
+from guongsang.reports.calendar import calendar_feed
 from guongsang.reports.models import Report, ReportAttachment
 
 
@@ -290,3 +293,69 @@ def _apply_import(request, report, sections, result) -> None:
         except (ValidationError, services.ReportConflict):
             messages.error(request, f"Mục {section.number} chưa đưa vào được; hãy chép tay.")
     messages.success(request, f"Đã đưa nội dung vào {saved} mục của báo cáo.")
+
+
+def _followed_campaign(request, pk: int) -> Campaign:
+    campaign = get_campaign_for_user(request.user, pk)
+    if not has_role_over(request.user, campaign.issuer, MANAGERS | LEADERS):
+        raise PermissionDenied("Chỉ cán bộ quản lý và lãnh đạo của đơn vị ban hành mới theo dõi được tiến độ.")
+    return campaign
+
+
+@login_required
+def dashboard(request, pk: int):
+    campaign = _followed_campaign(request, pk)
+    deadlines = []
+    for state in followup.campaign_status(campaign):
+        missing = followup.missing_units(state.deadline, limit=200)
+        last = state.deadline.reminders.order_by("-sent_at").first()
+        more = state.total.missing - len(missing)
+        deadlines.append({"state": state, "missing": missing, "more": more, "last_reminder": last})
+    context = {
+        "campaign": campaign,
+        "deadlines": deadlines,
+        "untracked": [d for d in campaign.deadlines.order_by("due_at") if not followup.tracked(d)],
+        "chart": dashboard_data.submissions_over_time(campaign),
+        "by_form": dashboard_data.nominations_by_form(campaign),
+        "behind": followup.most_behind(campaign),
+        "can_remind": can_manage_campaign(request.user, campaign) and campaign.status == Campaign.Status.ISSUED,
+        "reminder_plan": _reminder_plan(campaign.reminder_days),
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+def _reminder_plan(days: list[int]) -> str:
+    words = [f"trước hạn {d} ngày" if d > 0 else "đúng ngày hạn" if d == 0 else f"sau hạn {-d} ngày" for d in days]
+    return ", ".join(words) or "không"
+
+
+@login_required
+@require_POST
+def remind(request, pk: int):
+    deadline = get_object_or_404(Deadline.objects.select_related("campaign", "campaign__issuer"), pk=pk)
+    campaign = get_campaign_for_user(request.user, deadline.campaign_id)
+    chosen = request.POST.getlist("don_vi")
+    try:
+        unit_ids = [int(v) for v in chosen] if request.POST.get("chon") else None
+    except ValueError:
+        unit_ids = []
+    if unit_ids == []:
+        messages.error(request, "Chưa chọn đơn vị nào để nhắc.")
+    else:
+        run_action(
+            request,
+            lambda: reminders.remind(actor=request.user, deadline=deadline, unit_ids=unit_ids),
+            f"Đã gửi nhắc hạn “{deadline.what}” tới các đơn vị chưa gửi.",
+        )
+    return redirect(f"{reverse('reports:dashboard', args=[campaign.pk])}#moc-{deadline.pk}")
+
+
+@login_required
+def calendar(request, pk: int):
+    unit = get_object_or_404(Unit, pk=pk)
+    if not has_role_over(request.user, unit):
+        raise Http404
+    body = calendar_feed(unit, request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="han-nop-{unit.code}.ics"'
+    return response

@@ -1,0 +1,71 @@
+"""The follow-up dashboard, the one-click reminder and a unit's calendar feed, through the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from icalendar import Calendar
+
+from guongsang.accounts.models import Role
+from guongsang.notifications.models import Reminder
+from guongsang.reports import dashboard
+from tests.reports.test_followup import DUE, tree  # noqa: F401
+
+
+def test_the_dashboard_shows_rates_missing_units_and_charts(client, cast, tree):  # noqa: F811
+    campaign, report, _dossier, _units = tree
+    client.force_login(cast.users[Role.LEADER])
+    page = client.get(reverse("reports:dashboard", args=[campaign.pk])).content.decode()
+    assert "Đầy đủ: <strong>4/6</strong> (67%)" in page
+    assert "Đúng hạn: <strong>3/6</strong> (50%)" in page
+    assert "Đảng bộ xã Đưng K&#x27;Nớ" in page and "dungknoh@example.vn" in page and "0263 3839 000" in page
+    assert "<svg" in page and "polyline" in page
+    assert "Nhắc tất cả đơn vị chưa gửi" not in page  # leaders follow; managers remind
+
+
+def test_the_chart_counts_first_submissions_and_marks_deadlines(tree):  # noqa: F811
+    campaign, _report, _dossier, _units = tree
+    chart = dashboard.submissions_over_time(campaign, now=DUE + dt.timedelta(days=5))
+    assert [s.last for s in chart.series] == [4, 1]  # four reports, one nomination
+    assert [day for _x, _what, day in chart.marks] == ["24/03", "24/03"]
+
+
+def test_a_manager_reminds_from_the_dashboard(client, cast, tree):  # noqa: F811
+    campaign, report, _dossier, units = tree
+    client.force_login(cast.users[Role.MANAGER])
+    page = client.get(reverse("reports:dashboard", args=[campaign.pk])).content.decode()
+    assert "Nhắc tất cả đơn vị chưa gửi" in page
+    response = client.post(reverse("reports:remind", args=[report.pk]), follow=True)
+    assert "Đã gửi nhắc hạn “Báo cáo”" in response.content.decode()
+    assert Reminder.objects.filter(deadline=report, kind="manual").count() == 2
+    response = client.post(
+        reverse("reports:remind", args=[report.pk]), {"chon": "1", "don_vi": [units["lat"].pk]}, follow=True
+    )
+    assert "Đảng bộ xã Lát đã gửi: không cần nhắc." in response.content.decode()
+    response = client.post(reverse("reports:remind", args=[report.pk]), {"chon": "1"}, follow=True)
+    assert "Chưa chọn đơn vị nào để nhắc." in response.content.decode()
+    assert Reminder.objects.count() == 2
+
+
+def test_a_units_deadlines_as_a_calendar(client, cast, tree):  # noqa: F811
+    campaign, _report, _dossier, units = tree
+    client.force_login(cast.users[Role.SUBMITTER])
+    response = client.get(reverse("reports:calendar", args=[cast.commune.pk]))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    events = [c for c in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert sorted(str(e["summary"]) for e in events) == ["Hạn: Báo cáo", "Hạn: Hồ sơ"]
+    assert events[0].decoded("dtend") == DUE
+    client.force_login(cast.users["sibling"])
+    assert client.get(reverse("reports:calendar", args=[cast.commune.pk])).status_code == 404
+
+
+def test_chart_coordinates_are_not_written_with_a_decimal_comma(client, cast, tree):  # noqa: F811
+    import re
+
+    campaign, _report, _dossier, _units = tree
+    client.force_login(cast.users[Role.MANAGER])
+    page = client.get(reverse("reports:dashboard", args=[campaign.pk])).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert re.findall(r'\b[xy][12]?="[^"]*,[^"]*"', svg) == []
+    assert re.search(r'points="[\d.]+,[\d.]+ ', svg)
