@@ -14,7 +14,7 @@ from tests.reports.test_followup import DUE, tree  # noqa: F401
 
 
 def test_the_dashboard_shows_rates_missing_units_and_charts(client, cast, tree):  # noqa: F811
-    campaign, report, _dossier, _units = tree
+    campaign, _report, _dossier, _units = tree
     client.force_login(cast.users[Role.LEADER])
     page = client.get(reverse("reports:dashboard", args=[campaign.pk])).content.decode()
     assert "Đầy đủ: <strong>4/6</strong> (67%)" in page
@@ -49,7 +49,7 @@ def test_a_manager_reminds_from_the_dashboard(client, cast, tree):  # noqa: F811
 
 
 def test_a_units_deadlines_as_a_calendar(client, cast, tree):  # noqa: F811
-    campaign, _report, _dossier, units = tree
+    _campaign, _report, _dossier, _units = tree
     client.force_login(cast.users[Role.SUBMITTER])
     response = client.get(reverse("reports:calendar", args=[cast.commune.pk]))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"

@@ -1,0 +1,36 @@
+import pytest
+from playwright.sync_api import expect
+
+from guongsang.notifications.models import Reminder
+from tests.e2e.conftest import shot
+from tests.e2e.test_tree_browser import login
+from tests.reports.test_followup import tree  # noqa: F401
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_manager_follows_the_campaign_and_reminds_the_units_missing(browser, live_server, cast, tree):  # noqa: F811
+    campaign, report, _dossier, _units = tree
+    page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
+    login(page, live_server.url, "quanly")
+    page.goto(f"{live_server.url}/ke-hoach/{campaign.pk}/")
+    page.get_by_role("link", name="Theo dõi tiến độ").click()
+    section = page.locator(f"#moc-{report.pk}")
+    expect(section).to_contain_text("Đầy đủ: 4/6 (67%)")
+    expect(section).to_contain_text("Chi bộ Công an")
+    expect(page.locator("svg.gs-chart polyline")).to_have_count(2)
+    shot(page, "followup-dashboard")
+    section.get_by_label("Chọn Chi bộ Công an").check()
+    section.get_by_role("button", name="Nhắc các đơn vị đã chọn").click()
+    expect(page.get_by_text("Đã gửi nhắc hạn “Báo cáo” tới các đơn vị chưa gửi.")).to_be_visible()
+    assert list(Reminder.objects.filter(deadline=report).values_list("unit__name", flat=True)) == ["Chi bộ Công an"]
+    page.locator(f"#moc-{report.pk}").get_by_role("button", name="Nhắc tất cả đơn vị chưa gửi").click()
+    expect(page.get_by_text("Đã gửi nhắc hạn “Báo cáo” tới các đơn vị chưa gửi.")).to_be_visible()
+    expect(page.locator(f"#moc-{report.pk}")).to_contain_text("Lần nhắc gần nhất")
+    assert Reminder.objects.filter(deadline=report).count() == 3
+    page.context.close()
+
+    unit = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
+    login(unit, live_server.url, "bithu")
+    expect(unit.get_by_text("Thêm các hạn vào lịch (.ics)").first).to_be_visible()
+    unit.context.close()
