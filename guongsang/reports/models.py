@@ -28,6 +28,8 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     late_days = models.PositiveIntegerField(null=True, blank=True)
+    # For the issuer's consolidated report: how many unit reports it was built from, and when.
+    consolidation = models.JSONField("tổng hợp từ", default=dict, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -51,6 +53,8 @@ class SectionAnswer(models.Model):
     text = models.TextField("nội dung", blank=True)
     values = models.JSONField("số liệu", default=dict, blank=True)
     revision = models.PositiveIntegerField(default=0)
+    # For a consolidated report: each sentence of the draft with the unit reports it came from.
+    sources = models.JSONField("nguồn của từng câu (báo cáo tổng hợp)", default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 

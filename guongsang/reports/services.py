@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from guongsang.documents.vndate import deadline_text
 from guongsang.lib.text import nfc
 from guongsang.nominations.uploads import TYPES, check_upload
 from guongsang.notifications.services import notify_units
+from guongsang.org.models import Unit
 from guongsang.reports.models import Report, ReportAttachment, ReportVersion, SectionAnswer, SectionComment
 
 WRITERS = frozenset({Role.SUBMITTER, Role.HEAD, Role.MANAGER, Role.ADMIN})
@@ -42,7 +44,16 @@ class ReportConflict(Exception):
 
 
 def reporting_units(user, campaign: Campaign):
-    return acting_units(user, campaign, WRITERS)
+    """Units whose report in `campaign` the user writes: participating units they act for, and — for
+    the campaign's managers — the issuer itself, whose report is the consolidated one (listed last)."""
+    units = acting_units(user, campaign, WRITERS)
+    if campaign.status == Campaign.Status.ISSUED and can_manage_campaign(user, campaign):
+        return (
+            Unit.objects.filter(Q(pk__in=units.values("pk")) | Q(pk=campaign.issuer_id))
+            .select_related("kind")
+            .order_by(Case(When(pk=campaign.issuer_id, then=1), default=0), "path")
+        )
+    return units
 
 
 def report_for(campaign: Campaign, unit) -> Report:

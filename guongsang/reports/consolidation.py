@@ -1,0 +1,226 @@
+"""The consolidated report: for each outline section, a draft assembled from the accepted unit
+reports — sentences in tree order, repetitions merged, the section's figures aggregated — in which
+every sentence keeps the unit reports it came from. The manager edits it in the report editor; it
+renders as a Party document, and can be sent up as this unit's report in the parent campaign."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from guongsang.accounts.audit import log_action
+from guongsang.accounts.permissions import has_role_over
+from guongsang.campaigns.models import Campaign, Indicator, Participation
+from guongsang.campaigns.permissions import can_manage_campaign
+from guongsang.lib.text import fold, nfc
+from guongsang.reports import services
+from guongsang.reports.aggregation import aggregate, consolidated_values
+from guongsang.reports.models import Report, SectionAnswer
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
+SIMILAR = 0.9
+
+
+class ConsolidationError(ValidationError):
+    """A refused consolidation or roll-up; the message says why, in Vietnamese."""
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a report text: each paragraph (or list item) split after . ! ? ; …"""
+    out = []
+    for line in services.plain_lines(text):
+        item = line.startswith("- ")
+        body = line[2:] if item else line
+        for piece in _SENTENCE_END.split(body.strip()):
+            piece = piece.strip()
+            if piece:
+                out.append(piece)
+    return out
+
+
+def _key(sentence: str) -> str:
+    return re.sub(r"[^\w ]+", "", fold(sentence)).strip()
+
+
+def draft_section(answers: list[tuple[int, str, str]], figures: list[str]) -> tuple[str, list[dict]]:
+    """Text and sources of one section from (report id, unit name, text) in tree order.
+
+    A sentence several units wrote (or nearly: 90 % alike) appears once, with all of them as sources.
+    """
+    merged: list[dict] = []
+    keys: list[str] = []
+    for report_id, unit_name, text in answers:
+        for sentence in sentences(text):
+            key = _key(sentence)
+            if not key:
+                continue
+            match = next(
+                (
+                    i
+                    for i, other in enumerate(keys)
+                    if other == key
+                    or (
+                        abs(len(other) - len(key)) < 0.2 * len(key)
+                        and difflib.SequenceMatcher(None, other, key).ratio() >= SIMILAR
+                    )
+                ),
+                None,
+            )
+            if match is None:
+                keys.append(key)
+                merged.append({"sentence": sentence, "reports": [report_id], "units": [unit_name]})
+            elif report_id not in merged[match]["reports"]:
+                merged[match]["reports"].append(report_id)
+                merged[match]["units"].append(unit_name)
+    for line, report_ids, units in figures:
+        merged.append({"sentence": line, "reports": report_ids, "units": units, "figure": True})
+    text = "\n".join(item["sentence"] for item in merged)
+    return text, merged
+
+
+def _figure_lines(aggregation, section) -> list[tuple[str, list[int], list[str]]]:
+    """The section's aggregated figures as sentences ("Số văn bản: 23 (tổng của 3 đơn vị)")."""
+    lines = []
+    for figure in aggregation.figures:
+        ind = figure.indicator
+        if ind.section_id != section.pk or not figure.parts or ind.type == Indicator.Type.TABLE:
+            continue
+        how = Indicator.Aggregate(ind.aggregate).label.lower()
+        if ind.type == Indicator.Type.SERIES:
+            shown = "; ".join(f"năm {y}: {v}" for y, v in sorted(figure.value.items()))
+        elif ind.type == Indicator.Type.TEXT:
+            continue
+        else:
+            shown = f"{figure.value}{' ' + ind.unit_label if ind.unit_label else ''}"
+        line = f"{ind.label}: {shown} ({how} của {figure.answered} đơn vị)."
+        lines.append((line, [p.report_id for p in figure.parts], [p.unit_name for p in figure.parts]))
+    return lines
+
+
+def consolidated_report(campaign: Campaign) -> Report | None:
+    return Report.objects.filter(campaign=campaign, unit_id=campaign.issuer_id).first()
+
+
+@transaction.atomic
+def build_draft(*, actor, campaign: Campaign) -> Report:
+    """(Re)build the consolidated draft from the accepted unit reports."""
+    if not can_manage_campaign(actor, campaign):
+        raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành mới tổng hợp được báo cáo.")
+    aggregation = aggregate(campaign)
+    if not aggregation.accepted:
+        raise ConsolidationError(
+            "Chưa có báo cáo nào được tiếp nhận: chỉ báo cáo đã tiếp nhận mới được tổng hợp "
+            f"({aggregation.waiting} báo cáo đang chờ tiếp nhận, {aggregation.drafts} đang soạn)."
+        )
+    report, _ = Report.objects.select_for_update().get_or_create(campaign=campaign, unit_id=campaign.issuer_id)
+    if report.state not in services.EDITABLE:
+        raise ConsolidationError("Báo cáo tổng hợp đã gửi đi: không dựng lại được.")
+    texts: dict[int, list[tuple[int, str, str]]] = {}
+    accepted = SectionAnswer.objects.filter(report__campaign=campaign, report__state=Report.State.ACCEPTED)
+    for report_id, section_id, name, text in accepted.order_by("report__unit__path").values_list(
+        "report_id", "section_id", "report__unit__name", "text"
+    ):
+        texts.setdefault(section_id, []).append((report_id, name, text))
+    values = consolidated_values(aggregation)
+    for section in campaign.outline():
+        text, sources = draft_section(texts.get(section.pk, []), _figure_lines(aggregation, section))
+        answer, _ = SectionAnswer.objects.get_or_create(report=report, section=section)
+        answer.text, answer.values, answer.sources = nfc_lines(text), values.get(section.pk, {}), sources
+        answer.revision += 1
+        answer.updated_by = actor
+        answer.save()
+    report.consolidation = {
+        "accepted": aggregation.accepted,
+        "waiting": aggregation.waiting,
+        "drafts": aggregation.drafts,
+        "at": timezone.now().isoformat(),
+    }
+    report.save(update_fields=["consolidation"])
+    log_action(
+        actor=actor,
+        action="report.consolidated",
+        obj=report,
+        unit=campaign.issuer,
+        after={"accepted": aggregation.accepted, "waiting": aggregation.waiting},
+    )
+    return report
+
+
+def nfc_lines(text: str) -> str:
+    return "\n".join(nfc(line) for line in text.split("\n"))
+
+
+def source_of(answer: SectionAnswer, sentence: str) -> dict | None:
+    """The sources of a sentence of the edited text, matched by its words (None once rewritten)."""
+    key = _key(sentence)
+    return next((s for s in answer.sources if _key(s["sentence"]) == key), None)
+
+
+# --- roll-up -------------------------------------------------------------------------------------
+
+
+def _match(section, parents: list) -> object | None:
+    wanted = (section.number.strip(". "), fold(section.title))
+    return next((p for p in parents if (p.number.strip(". "), fold(p.title)) == wanted), None) or next(
+        (p for p in parents if fold(p.title) == wanted[1]), None
+    )
+
+
+@transaction.atomic
+def roll_up(*, actor, campaign: Campaign) -> Report:
+    """Send the consolidated report up as this unit's report in the parent campaign (submitted at once
+    when the actor may submit for the unit; otherwise left for the unit head to confirm)."""
+    parent = campaign.parent
+    if parent is None:
+        raise ConsolidationError(
+            "Kế hoạch này không thực hiện kế hoạch cấp trên nào trên hệ thống: không gửi lên được."
+        )
+    if parent.status != Campaign.Status.ISSUED:
+        raise ConsolidationError("Kế hoạch cấp trên không còn nhận báo cáo (chưa ban hành hoặc đã kết thúc).")
+    if not Participation.objects.filter(campaign=parent, unit_id=campaign.issuer_id).exists():
+        raise ConsolidationError(f"{campaign.issuer.name} không có tên trong các đơn vị tham gia kế hoạch cấp trên.")
+    if not can_manage_campaign(actor, campaign):
+        raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị mới gửi báo cáo tổng hợp lên cấp trên.")
+    mine = consolidated_report(campaign)
+    if mine is None or not mine.answers.exists():
+        raise ConsolidationError("Chưa có bản tổng hợp: hãy dựng bản tổng hợp trước.")
+    upward = services.report_for(parent, campaign.issuer)
+    if upward.state not in services.EDITABLE:
+        raise ConsolidationError("Báo cáo của đơn vị ở kế hoạch cấp trên đã gửi: không gửi lại được.")
+    parent_sections = list(parent.outline())
+    parent_codes = {i.code: i.section_id for s in parent_sections for i in s.indicators.all()}
+    answers = {a.section_id: a for a in mine.answers.all()}
+    copied, unmatched = 0, []
+    for section in campaign.outline():
+        answer = answers.get(section.pk)
+        if answer is None:
+            continue
+        target = _match(section, parent_sections)
+        if target is None:
+            if answer.text.strip():
+                unmatched.append(f"{section.number} {section.title}")
+            continue
+        row, _ = SectionAnswer.objects.get_or_create(report=upward, section=target)
+        row.text = answer.text
+        row.values = {k: v for k, v in answer.values.items() if parent_codes.get(k) == target.pk}
+        row.revision += 1
+        row.updated_by = actor
+        row.save()
+        copied += 1
+    upward.consolidated_from = campaign
+    upward.save(update_fields=["consolidated_from"])
+    log_action(
+        actor=actor,
+        action="report.rolled_up",
+        obj=upward,
+        unit=campaign.issuer,
+        after={"from": campaign.pk, "sections": copied, "unmatched": unmatched},
+    )
+    if has_role_over(actor, campaign.issuer, services.SUBMITTERS):
+        upward = services.submit(actor=actor, report=upward)
+    upward.unmatched = unmatched
+    return upward
