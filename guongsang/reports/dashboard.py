@@ -42,7 +42,7 @@ def _daily(rows) -> dict[dt.date, int]:
     return {r["day"]: r["n"] for r in rows}
 
 
-def submissions_over_time(campaign: Campaign, *, now=None) -> TimeChart | None:
+def submissions_over_time(campaign: Campaign, *, now=None, expected: int | None = None) -> TimeChart | None:
     """Cumulative first submissions of reports and of nominations per day, with each deadline marked."""
     now = now or timezone.now()
     reports = _daily(
@@ -65,7 +65,8 @@ def submissions_over_time(campaign: Campaign, *, now=None) -> TimeChart | None:
     start = min([campaign.date or min(days), *days])
     end = max([*days, min(timezone.localtime(now, VN).date(), max(due_days or days) + dt.timedelta(days=7))])
     span = max((end - start).days, 1)
-    expected = max((followup.status(d).total.expected for d in deadlines), default=0)
+    if expected is None:
+        expected = max((followup.status(d).total.expected for d in deadlines), default=0)
     top = max(expected, sum(reports.values()), sum(nominations.values()), 1)
 
     def x(day: dt.date) -> float:

@@ -6,15 +6,14 @@ unit kinds, when it names some) that still existed on the due date — a unit cl
 then owes nothing, unless it had already sent, in which case it counts on both sides — so no rate
 can exceed 100 %. Only report and dossier deadlines leave a trace in the system to count.
 
-Every figure is one SQL query with GROUP BY, whatever the number of units.
+Each deadline's figures come from one SQL query, whatever the number of units.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from guongsang.campaigns.models import Campaign, Deadline, Participation
@@ -85,36 +84,46 @@ def owed(deadline: Deadline, audience_kind_ids: list[int] | None = None) -> Quer
     ).annotate(is_expected=ExpressionWrapper(existed | Q(has_sent=True), output_field=BooleanField()))
 
 
-def _counts() -> dict:
-    """The aggregates (named apart from the annotations they count: a clash gives wrong sums)."""
-    return {
-        "expected": Count("pk", filter=Q(is_expected=True)),
-        "received": Count("pk", filter=Q(has_sent=True)),
-        "on_time": Count("pk", filter=Q(sent_on_time=True)),
-    }
-
-
 def status(deadline: Deadline) -> DeadlineStatus:
-    """Completeness and timeliness of one deadline: for the campaign, per unit kind, per branch."""
+    """Completeness and timeliness of one deadline: for the campaign, per unit kind, per branch.
+
+    One query reads each participation's facts (its unit's kind, branch and end date, whether and
+    when it sent); the three groupings are counted from them in one pass.
+    """
     kinds = list(deadline.audience_kinds.values_list("pk", flat=True))
-    rows = owed(deadline, kinds)
-    total = rows.aggregate(**_counts())
-    by_kind = [
-        Rates(r["unit__kind__name"], r["expected"], r["received"], r["on_time"], key=str(r["unit__kind_id"]))
-        for r in rows.values("unit__kind_id", "unit__kind__name").annotate(**_counts()).order_by("unit__kind__order")
-    ]
-    campaign = deadline.campaign
-    length = len(campaign.issuer.path) + Unit.steplen
-    branches = list(rows.annotate(branch=Substr("unit__path", 1, length)).values("branch").annotate(**_counts()))
-    names = dict(Unit.objects.filter(path__in=[b["branch"] for b in branches]).values_list("path", "name"))
-    by_subtree = sorted(
-        (
-            Rates(names.get(b["branch"], b["branch"]), b["expected"], b["received"], b["on_time"], key=b["branch"])
-            for b in branches
-        ),
-        key=lambda r: (-(r.missing), r.label),
+    due_day = timezone.localtime(deadline.due_at).date()
+    length = len(deadline.campaign.issuer.path) + Unit.steplen
+    rows = owed(deadline, kinds).values_list(
+        "unit__kind_id",
+        "unit__kind__name",
+        "unit__kind__order",
+        "unit__path",
+        "unit__active_to",
+        "has_sent",
+        "sent_on_time",
     )
-    return DeadlineStatus(deadline, Rates("Toàn đợt", **total), by_kind, by_subtree)
+    total = Rates("Toàn đợt", 0, 0, 0)
+    by_kind: dict[int, Rates] = {}
+    by_branch: dict[str, Rates] = {}
+    order: dict[int, int] = {}
+    for kind_id, kind_name, kind_order, path, active_to, sent, on_time in rows:
+        expected = active_to is None or active_to >= due_day or sent
+        kind = by_kind.setdefault(kind_id, Rates(kind_name, 0, 0, 0, key=str(kind_id)))
+        order[kind_id] = kind_order
+        branch = by_branch.setdefault(path[:length], Rates(path[:length], 0, 0, 0, key=path[:length]))
+        for rates in (total, kind, branch):
+            rates.expected += int(expected)
+            rates.received += int(sent)
+            rates.on_time += int(on_time)
+    names = dict(Unit.objects.filter(path__in=list(by_branch)).values_list("path", "name"))
+    for rates in by_branch.values():
+        rates.label = names.get(rates.key, rates.key)
+    return DeadlineStatus(
+        deadline,
+        total,
+        sorted(by_kind.values(), key=lambda r: (order[int(r.key)], r.label)),
+        sorted(by_branch.values(), key=lambda r: (-r.missing, r.label)),
+    )
 
 
 def missing_units(deadline: Deadline, *, limit: int | None = None) -> list[Unit]:

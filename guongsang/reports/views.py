@@ -306,7 +306,8 @@ def _followed_campaign(request, pk: int) -> Campaign:
 def dashboard(request, pk: int):
     campaign = _followed_campaign(request, pk)
     deadlines = []
-    for state in followup.campaign_status(campaign):
+    states = followup.campaign_status(campaign)
+    for state in states:
         missing = followup.missing_units(state.deadline, limit=200)
         last = state.deadline.reminders.order_by("-sent_at").first()
         more = state.total.missing - len(missing)
@@ -315,7 +316,9 @@ def dashboard(request, pk: int):
         "campaign": campaign,
         "deadlines": deadlines,
         "untracked": [d for d in campaign.deadlines.order_by("due_at") if not followup.tracked(d)],
-        "chart": dashboard_data.submissions_over_time(campaign),
+        "chart": dashboard_data.submissions_over_time(
+            campaign, expected=max((s.total.expected for s in states), default=0)
+        ),
         "by_form": dashboard_data.nominations_by_form(campaign),
         "behind": followup.most_behind(campaign),
         "can_remind": can_manage_campaign(request.user, campaign) and campaign.status == Campaign.Status.ISSUED,
