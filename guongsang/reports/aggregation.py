@@ -155,3 +155,49 @@ def consolidated_values(aggregation: Aggregation) -> dict[int, dict]:
             value = figure.value
         out.setdefault(ind.section_id, {})[ind.code] = value
     return out
+
+
+def figures_workbook(aggregation: Aggregation) -> bytes:
+    """The figures as .xlsx: one sheet of totals per unit kind, one of every unit's values, one of the lists."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    totals = book.active
+    totals.title = "Tổng hợp"
+    kinds = sorted({k for f in aggregation.figures for k in f.by_kind})
+    totals.append(["Chỉ tiêu", "Cách tổng hợp", "Số đơn vị trả lời", "Toàn đợt", *kinds, "Ghi chú"])
+    units = book.create_sheet("Từng đơn vị")
+    units.append(["Chỉ tiêu", "Đơn vị", "Loại đơn vị", "Giá trị", "Từ kế hoạch cấp dưới"])
+    lists = book.create_sheet("Danh sách")
+    lists.append(["Chỉ tiêu", "Đơn vị", "Nội dung"])
+
+    def cell(value):
+        if isinstance(value, dict):
+            return "; ".join(f"{y}: {v}" for y, v in sorted(value.items()))
+        if isinstance(value, list):
+            return len(value)
+        return value
+
+    for figure in aggregation.figures:
+        ind = figure.indicator
+        how = Indicator.Aggregate(ind.aggregate).label
+        row = [ind.label, how, figure.answered, cell(figure.value), *[cell(figure.by_kind.get(k)) for k in kinds]]
+        totals.append([*row, figure.problem])
+        for part in figure.parts:
+            shown = part.value if not isinstance(part.value, (dict, list)) else cell(part.value)
+            units.append([ind.label, part.unit_name, part.kind, shown, "có" if part.sub_campaign_id else ""])
+        if ind.type == T.TABLE:
+            for row_values in figure.value or []:
+                lists.append([ind.label, row_values[0], " | ".join(str(v) for v in row_values[1:])])
+        elif ind.type == T.TEXT:
+            for part in figure.parts:
+                lists.append([ind.label, part.unit_name, part.value])
+    for sheet in (totals, units, lists):
+        for c in sheet[1]:
+            c.font = Font(bold=True)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -42,7 +42,8 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _key(sentence: str) -> str:
+def sentence_key(sentence: str) -> str:
+    """A sentence compared without case, accents and punctuation."""
     return re.sub(r"[^\w ]+", "", fold(sentence)).strip()
 
 
@@ -55,7 +56,7 @@ def draft_section(answers: list[tuple[int, str, str]], figures: list[str]) -> tu
     keys: list[str] = []
     for report_id, unit_name, text in answers:
         for sentence in sentences(text):
-            key = _key(sentence)
+            key = sentence_key(sentence)
             if not key:
                 continue
             match = next(
@@ -156,8 +157,8 @@ def nfc_lines(text: str) -> str:
 
 def source_of(answer: SectionAnswer, sentence: str) -> dict | None:
     """The sources of a sentence of the edited text, matched by its words (None once rewritten)."""
-    key = _key(sentence)
-    return next((s for s in answer.sources if _key(s["sentence"]) == key), None)
+    key = sentence_key(sentence)
+    return next((s for s in answer.sources if sentence_key(s["sentence"]) == key), None)
 
 
 # --- roll-up -------------------------------------------------------------------------------------

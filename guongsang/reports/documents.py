@@ -39,11 +39,18 @@ def report_docx(report: Report) -> bytes:
     para(doc, "")
     para(doc, "BÁO CÁO", size=16, bold=True, align="center", indent_first=None, space_after=0)
     para(doc, campaign.title, size=14, bold=True, align="center", indent_first=None, space_after=12)
-    para(
-        doc,
-        f"Thực hiện Kế hoạch số {campaign.symbol} của Ban Thường vụ {campaign.issuer.name}, {unit.name} "
-        "báo cáo kết quả như sau:",
-    )
+    if unit.pk == campaign.issuer_id:  # the consolidated report of the campaign's own issuer
+        counted = (report.consolidation or {}).get("accepted")
+        basis = f"trên cơ sở báo cáo của {counted} đơn vị, " if counted else ""
+        parent = campaign.parent
+        lead = f"Thực hiện Kế hoạch số {parent.symbol} của {parent.issuer.name}, " if parent else ""
+        para(doc, f"{lead}{basis}{unit.name} báo cáo tổng hợp kết quả như sau:")
+    else:
+        para(
+            doc,
+            f"Thực hiện Kế hoạch số {campaign.symbol} của Ban Thường vụ {campaign.issuer.name}, {unit.name} "
+            "báo cáo kết quả như sau:",
+        )
     answers = {a.section_id: a for a in report.answers.all()}
     for section in campaign.outline():
         depth = 0 if section.parent_id is None else 1

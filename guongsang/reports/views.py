@@ -14,9 +14,10 @@ from guongsang.campaigns.permissions import LEADERS, MANAGERS, can_manage_campai
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
 from guongsang.documents.responses import document_response
 from guongsang.lib.forms import run_action
+from guongsang.nominations.models import Nomination
 from guongsang.org.models import Unit
+from guongsang.reports import aggregation, consolidation, documents, followup, reminders, services
 from guongsang.reports import dashboard as dashboard_data
-from guongsang.reports import documents, followup, reminders, services
 from guongsang.reports.calendar import calendar_feed
 from guongsang.reports.models import Report, ReportAttachment
 
@@ -54,7 +55,22 @@ def _sections(report: Report):
                 filled = list(value or [])
                 value = filled + [[""] * len(ind.columns) for _ in range(max(3, len(filled) + 1) - len(filled))]
             indicators.append((ind, value))
-        rows.append({"section": s, "answer": answer, "indicators": indicators, "comments": comments.get(s.pk, [])})
+        sources = []
+        if answer is not None and answer.sources:
+            lines = {consolidation.sentence_key(line) for line in answer.text.split("\n")}
+            for src in answer.sources:
+                links = list(zip(src["reports"], src["units"], strict=False))[:12]
+                kept = consolidation.sentence_key(src["sentence"]) in lines
+                sources.append({**src, "links": links, "kept": kept})
+        rows.append(
+            {
+                "section": s,
+                "answer": answer,
+                "indicators": indicators,
+                "comments": comments.get(s.pk, []),
+                "sources": sources,
+            }
+        )
     return rows
 
 
@@ -77,6 +93,7 @@ def editor(request, pk: int):
             "editable": report.state in services.EDITABLE,
             "can_submit": has_role_over(request.user, unit, services.SUBMITTERS),
             "attachments": report.attachments.all(),
+            "consolidated": unit.pk == campaign.issuer_id,
         },
     )
 
@@ -362,3 +379,72 @@ def calendar(request, pk: int):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="han-nop-{unit.code}.ics"'
     return response
+
+
+@login_required
+def figures(request, pk: int):
+    campaign = _followed_campaign(request, pk)
+    result = aggregation.aggregate(campaign)
+    chosen = result.figure(request.GET.get("chi_tieu", "")) if request.GET.get("chi_tieu") else None
+    if chosen is not None and request.GET.get("loai"):
+        chosen.parts = [p for p in chosen.parts if p.kind == request.GET["loai"]]
+    kinds = sorted({k for f in result.figures for k in f.by_kind})
+    for f in result.figures:
+        f.kind_cells = [(k, f.by_kind.get(k)) for k in kinds]
+    nominees = (
+        Nomination.objects.filter(campaign=campaign, state=Nomination.State.SUBMITTED)
+        .select_related("unit", "person", "nominee_unit", "award_form")
+        .order_by("unit__path", "kind")[:500]
+    )
+    context = {
+        "campaign": campaign,
+        "result": result,
+        "chosen": chosen,
+        "kinds": kinds,
+        "nominees": nominees,
+        "consolidated": consolidation.consolidated_report(campaign),
+        "can_consolidate": can_manage_campaign(request.user, campaign) and campaign.status == Campaign.Status.ISSUED,
+    }
+    return render(request, "reports/figures.html", context)
+
+
+@login_required
+def figures_xlsx(request, pk: int):
+    campaign = _followed_campaign(request, pk)
+    data = aggregation.figures_workbook(aggregation.aggregate(campaign))
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="so-lieu-tong-hop-{campaign.pk}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def consolidate(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    done = run_action(
+        request,
+        lambda: consolidation.build_draft(actor=request.user, campaign=campaign),
+        "Đã dựng bản tổng hợp từ các báo cáo đã tiếp nhận. Hãy đọc, sửa rồi tải văn bản.",
+    )
+    if done:
+        return redirect(f"{reverse('reports:edit', args=[campaign.pk])}?don_vi={campaign.issuer_id}")
+    return redirect("reports:figures", pk=campaign.pk)
+
+
+@login_required
+@require_POST
+def send_upward(request, pk: int):
+    campaign = get_campaign_for_user(request.user, pk)
+    outcome = {}
+
+    def action():
+        outcome["report"] = consolidation.roll_up(actor=request.user, campaign=campaign)
+
+    if run_action(request, action, "Đã chuyển bản tổng hợp thành báo cáo của đơn vị ở kế hoạch cấp trên."):
+        report = outcome["report"]
+        if report.state == Report.State.DRAFT:
+            messages.info(request, "Bí thư (người đứng đầu) đơn vị xác nhận và gửi báo cáo ở kế hoạch cấp trên.")
+        for title in getattr(report, "unmatched", []):
+            messages.warning(request, f"Mục “{title}” không có trong đề cương cấp trên: chưa chuyển, hãy chép tay.")
+        return redirect(f"{reverse('reports:edit', args=[campaign.parent_id])}?don_vi={campaign.issuer_id}")
+    return redirect(f"{reverse('reports:edit', args=[campaign.pk])}?don_vi={campaign.issuer_id}")

@@ -47,7 +47,7 @@ def child(cast):
     parent = Campaign.objects.create(
         issuer=cast.root, number=3, date=dt.date(2026, 1, 10), status=Campaign.Status.ISSUED, title="Tổng kết tỉnh"
     )
-    p1, p2 = outline(parent)
+    _p1, p2 = outline(parent)
     Participation.objects.create(campaign=parent, unit=cast.district)
     other = make_unit(cast.root, "T-HU-DD", "Huyện ủy Đơn Dương", "huyen-uy")
     Participation.objects.create(campaign=parent, unit=other)
@@ -186,3 +186,35 @@ def test_roll_up_is_refused_without_a_parent_or_a_draft(cast, child):
     campaign.save()
     with pytest.raises(ConsolidationError, match="không thực hiện kế hoạch cấp trên nào"):
         roll_up(actor=admin, campaign=campaign)
+
+
+def test_the_pages_figures_drill_down_xlsx_consolidate_and_send_up(client, cast, child):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    campaign, parent, _reports = child
+    client.force_login(cast.users[Role.MANAGER])
+    page = client.get(reverse("reports:figures", args=[campaign.pk]) + "?chi_tieu=van-ban").content.decode()
+    assert "Tính từ <strong>3</strong> báo cáo đã tiếp nhận; 1 báo cáo đã gửi nhưng chưa tiếp nhận" in page
+    assert ">23</a>" in page and "Đảng bộ xã Đạ Sar" in page
+    book = load_workbook(io.BytesIO(client.get(reverse("reports:figures_xlsx", args=[campaign.pk])).content))
+    assert [c.value for c in book["Tổng hợp"][2]][:4] == ["Số văn bản", "Cộng", 3, 23]
+    response = client.post(reverse("reports:consolidate", args=[campaign.pk]), follow=True)
+    page = response.content.decode()
+    assert "Đã dựng bản tổng hợp" in page and "Báo cáo tổng hợp của Huyện ủy Lạc Dương." in page
+    assert "Nguồn từng câu" in page and "Xác nhận và gửi báo cáo" not in page
+    draft = consolidated_report(campaign)
+    docx = client.get(reverse("reports:download", args=[draft.pk, "docx"]))
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Thực hiện Kế hoạch số 03-KH/TU" in text and "trên cơ sở báo cáo của 3 đơn vị" in text
+    assert "Cấp ủy ban hành kế hoạch thực hiện ngay từ đầu năm." in text
+    response = client.post(reverse("reports:send_upward", args=[campaign.pk]), follow=True)
+    page = response.content.decode()
+    assert "Bí thư (người đứng đầu) đơn vị xác nhận và gửi báo cáo" in page  # the manager may not submit
+    assert Report.objects.get(campaign=parent, unit=cast.district).consolidated_from == campaign
+    client.force_login(cast.users["sibling"])
+    assert client.post(reverse("reports:consolidate", args=[campaign.pk])).status_code == 404
