@@ -12,6 +12,7 @@ from django.db import transaction
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
+from guongsang.demo.followup import load_followup
 from guongsang.demo.imports import load_imports
 from guongsang.demo.nominations import load_nominations
 from guongsang.demo.plans import load_plans
@@ -422,6 +423,7 @@ def load_demo(*, stdout=None) -> bool:
     nominations = load_nominations()
     reports = load_reports()
     imports = load_imports()
+    load_followup()
     log_action(
         actor=None,
         action="demo.loaded",

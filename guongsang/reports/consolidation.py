@@ -21,7 +21,7 @@ from guongsang.reports import services
 from guongsang.reports.aggregation import aggregate, consolidated_values
 from guongsang.reports.models import Report, SectionAnswer
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…;])\s+")
 SIMILAR = 0.9
 
 
@@ -35,10 +35,15 @@ def sentences(text: str) -> list[str]:
     for line in services.plain_lines(text):
         item = line.startswith("- ")
         body = line[2:] if item else line
-        for piece in _SENTENCE_END.split(body.strip()):
-            piece = piece.strip()
-            if piece:
-                out.append(piece)
+        start = 0
+        body = body.strip()
+        for gap in _SENTENCE_GAP.finditer(body):
+            following = body[gap.end() :].lstrip("\"“(")
+            if following[:1].isupper() or following[:1].isdigit():  # a new sentence starts
+                out.append(body[start : gap.start()].strip())
+                start = gap.end()
+        if body[start:].strip():
+            out.append(body[start:].strip())
     return out
 
 

@@ -52,6 +52,22 @@ def test_the_demo_loads_once_and_shows_every_part(db, client):
     assert fields["symbol"]["value"] == "27-KH/ĐU" and fields["signer_name"]["value"] == "Hoàng Thị Thu Hà"
     assert [d["lateness"] for d in waiting.draft["deadlines"]] == ["refuse", "mark_late"]
     assert waiting.draft["quotas"][0]["unit_kinds"] == ["chi-bo-co-so"]
+    # Follow-up: a reminder sent, a consolidated draft with sources, a ward's report rolled up.
+    from guongsang.campaigns.models import Campaign
+    from guongsang.notifications.models import Reminder
+    from guongsang.reports.aggregation import aggregate
+    from guongsang.reports.consolidation import consolidated_report
+    from guongsang.reports.models import Report
+
+    lacduong = Campaign.objects.get(issuer__code="LD-HU", number=98)
+    assert Reminder.objects.filter(deadline__campaign=lacduong, kind="manual").exists()
+    draft = consolidated_report(lacduong)
+    assert draft.consolidation["accepted"] > 0 and all(a.sources for a in draft.answers.all() if a.text)
+    ward = Campaign.objects.get(issuer=commune, parent__isnull=False)
+    upward = Report.objects.get(campaign=ward.parent, unit=commune)
+    assert (upward.state, upward.consolidated_from) == (Report.State.ACCEPTED, ward)
+    rolled = [p for f in aggregate(ward.parent).figures for p in f.parts if p.sub_campaign_id == ward.pk]
+    assert rolled  # the province's figures drill down into the ward's campaign
 
 
 def test_each_demo_account_sees_only_its_scope(db, client):

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 from guongsang.notifications.models import Reminder
 from tests.e2e.conftest import shot
 from tests.e2e.test_tree_browser import login
+from tests.reports.test_consolidation import child  # noqa: F401
 from tests.reports.test_followup import tree  # noqa: F401
 
 pytestmark = pytest.mark.e2e
@@ -34,3 +35,23 @@ def test_a_manager_follows_the_campaign_and_reminds_the_units_missing(browser, l
     login(unit, live_server.url, "bithu")
     expect(unit.get_by_text("Thêm các hạn vào lịch (.ics)").first).to_be_visible()
     unit.context.close()
+
+
+def test_the_manager_consolidates_edits_the_draft_and_downloads_it(browser, live_server, cast, child):  # noqa: F811
+    campaign, _parent, _reports = child
+    page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
+    login(page, live_server.url, "quanly")
+    page.goto(f"{live_server.url}/bao-cao/ke-hoach/{campaign.pk}/so-lieu/")
+    expect(page.get_by_role("link", name="23", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Dựng báo cáo tổng hợp").click()
+    expect(page.get_by_text("Đã dựng bản tổng hợp từ các báo cáo đã tiếp nhận.")).to_be_visible()
+    first = page.locator(f"#section-{campaign.s1.pk}")
+    expect(first.locator(".gs-sources")).to_contain_text("Đảng bộ xã Lát")
+    shot(page, "consolidated-draft")
+    text = first.locator("textarea")
+    text.fill(text.input_value() + "\nCán bộ tổng hợp bổ sung một câu.")
+    expect(first.get_by_role("status")).to_contain_text("Đã lưu", timeout=10_000)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải .docx").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    page.context.close()

@@ -218,3 +218,10 @@ def test_the_pages_figures_drill_down_xlsx_consolidate_and_send_up(client, cast,
     assert Report.objects.get(campaign=parent, unit=cast.district).consolidated_from == campaign
     client.force_login(cast.users["sibling"])
     assert client.post(reverse("reports:consolidate", args=[campaign.pk])).status_code == 404
+
+
+def test_a_semicolon_before_a_lower_case_word_does_not_end_the_sentence():
+    assert sentences("Việc nêu gương được chú trọng; đảng viên đăng ký việc làm. Đạt kết quả tốt.") == [
+        "Việc nêu gương được chú trọng; đảng viên đăng ký việc làm.",
+        "Đạt kết quả tốt.",
+    ]
