@@ -35,6 +35,7 @@ bench: setup
 	$(BIN)/python bench/tree_queries.py
 	$(BIN)/python bench/nomination_checks.py
 	$(BIN)/python bench/plan_import.py
+	$(BIN)/python bench/followup_queries.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
