@@ -8,7 +8,7 @@ from django import forms
 from django.forms import formset_factory, modelformset_factory
 
 from guongsang.campaigns.forms import SECTIONS, CampaignForm
-from guongsang.campaigns.models import NomineeKind
+from guongsang.campaigns.services import CAMPAIGN_FIELDS
 from guongsang.documents.vndate import end_of_day
 from guongsang.org.forms import BootstrapMixin
 from guongsang.org.models import UnitKind
@@ -24,25 +24,8 @@ ROW_SECTIONS = {
     "phan-cong": ("assignments", ("body", "task")),
     "noi-nhan": ("recipients", ("name",)),
 }
-HEADER_FIELDS = [
-    "number",
-    "date",
-    "place",
-    "title",
-    "purpose",
-    "requirements",
-    "period_start",
-    "period_end",
-    "conference_time",
-    "conference_venue",
-    "conference_composition",
-    "conference_programme",
-    "budget",
-    "signer_capacity",
-    "signer_title",
-    "signer_name",
-    "participants_direct_only",
-]
+# The plan's own fields a file can state (the achievement form and reminder days are the system's).
+HEADER_FIELDS = [f for f in CAMPAIGN_FIELDS if f not in ("achievement_form", "reminder_days")]
 
 
 class ImportHeaderForm(CampaignForm):
@@ -60,7 +43,7 @@ class ImportHeaderForm(CampaignForm):
     def __init__(self, *args, issuers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = issuers
-        self.order_fields(["issuer", *HEADER_FIELDS[:-1], "participant_kinds", "participants_direct_only"])
+        self.order_fields(["issuer", *HEADER_FIELDS, "participant_kinds"])
 
 
 class ImportedRow:
@@ -188,6 +171,3 @@ def review_forms(record, issuers, suggested, data=None):
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 2
     return header, formsets, outline, rows
-
-
-NOMINEE_LABELS = dict(NomineeKind.choices)

@@ -115,7 +115,8 @@ def aggregate(campaign: Campaign) -> Aggregation:
     """Every indicator of the campaign's outline, over its accepted reports."""
     indicators = [i for s in campaign.outline() for i in s.indicators.all()]
     states = dict.fromkeys(Report.State.values, 0)
-    for state in Report.objects.filter(campaign=campaign).values_list("state", flat=True):
+    units_reports = Report.objects.filter(campaign=campaign).exclude(unit_id=campaign.issuer_id)  # not the draft
+    for state in units_reports.values_list("state", flat=True):
         states[state] += 1
     rows = SectionAnswer.objects.filter(report__campaign=campaign, report__state=Report.State.ACCEPTED).values_list(
         "report_id",

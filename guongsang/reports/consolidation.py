@@ -38,7 +38,7 @@ def sentences(text: str) -> list[str]:
         start = 0
         body = body.strip()
         for gap in _SENTENCE_GAP.finditer(body):
-            following = body[gap.end() :].lstrip("\"“(")
+            following = body[gap.end() :].lstrip('"“(')
             if following[:1].isupper() or following[:1].isdigit():  # a new sentence starts
                 out.append(body[start : gap.start()].strip())
                 start = gap.end()

@@ -55,3 +55,41 @@ def test_the_manager_consolidates_edits_the_draft_and_downloads_it(browser, live
         page.get_by_role("link", name="Tải .docx").click()
     assert download.value.suggested_filename.endswith(".docx")
     page.context.close()
+
+
+def test_on_the_demo_the_manager_reminds_opens_the_consolidated_draft_edits_and_downloads(
+    browser, live_server, transactional_db
+):
+    from guongsang.campaigns.models import Campaign
+    from guongsang.demo.loader import load_demo
+    from guongsang.demo.tree import DEMO_PASSWORD
+    from tests.conftest import ensure_kinds
+
+    ensure_kinds()
+    load_demo()
+    plan = Campaign.objects.get(issuer__code="LD-HU", number=98)
+    page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("lacduong.quanly")
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/")
+    page.get_by_role("link", name="Theo dõi tiến độ").click()
+    report_deadline = plan.deadlines.get(kind="report")
+    section = page.locator(f"#moc-{report_deadline.pk}")
+    expect(section).to_contain_text("Chưa gửi")
+    before = Reminder.objects.filter(deadline=report_deadline).count()
+    section.get_by_role("button", name="Nhắc tất cả đơn vị chưa gửi").click()
+    expect(page.get_by_text("Đã gửi nhắc hạn")).to_be_visible()
+    assert Reminder.objects.filter(deadline=report_deadline).count() > before
+    page.get_by_role("link", name="Số liệu tổng hợp, báo cáo tổng hợp").click()
+    page.get_by_role("link", name="Mở báo cáo tổng hợp").click()
+    expect(page.get_by_text("Báo cáo tổng hợp của Huyện ủy Lạc Dương.")).to_be_visible()
+    first = page.locator("section.card textarea").first
+    first.fill(first.input_value() + "\nBan Thường vụ Huyện ủy đánh giá cao kết quả đạt được.")
+    expect(page.locator("[role=status]").first).to_contain_text("Đã lưu", timeout=10_000)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải .docx").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    shot(page, "demo-consolidated-report")
+    page.context.close()

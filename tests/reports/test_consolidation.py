@@ -225,3 +225,10 @@ def test_a_semicolon_before_a_lower_case_word_does_not_end_the_sentence():
         "Việc nêu gương được chú trọng; đảng viên đăng ký việc làm.",
         "Đạt kết quả tốt.",
     ]
+
+
+def test_the_consolidated_draft_is_not_counted_among_the_units_reports(cast, child):
+    campaign, _parent, _reports = child
+    build_draft(actor=cast.users[Role.MANAGER], campaign=campaign)
+    result = aggregate(campaign)
+    assert (result.accepted, result.waiting, result.drafts) == (3, 1, 0)
