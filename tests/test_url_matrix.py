@@ -105,6 +105,7 @@ MATRIX = {
     "reports:consolidate": (("campaign", {}), "", POST_ONLY, "get"),
     "reports:send_upward": (("campaign", {}), "", POST_ONLY, "get"),
     "reports:calendar": ("commune", "", CALENDAR, "get"),
+    "reports:calendar_subscription": (None, "", None, "get"),  # public by its signed token: tested apart
     "importer:start": (None, "", MANAGERS_ANYWHERE, "get"),
     "importer:review": ("plan_import", "", IMPORTERS, "get"),
     "importer:discard": ("plan_import", "", POST_ONLY, "get"),
@@ -202,6 +203,8 @@ def url_for(cast, name):
     target, query, _, _ = MATRIX[name]
     target, extra = target if isinstance(target, tuple) else (target, {})
     kwargs = {"pk": getattr(cast, target).pk, **extra} if target else {}
+    if name == "reports:calendar_subscription":
+        kwargs = {"token": "khong-do-may-chu-nay-ky"}  # a token this server did not sign
     url = reverse(name, kwargs=kwargs)
     return f"{url}?{query}" if query else url
 
@@ -212,6 +215,8 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, campaign, n
     response = getattr(client, method)(url_for(cast, name))
     if name == "accounts:login":
         assert response.status_code == 200
+    elif name == "reports:calendar_subscription":
+        assert response.status_code == 404  # no login, but only a token signed by the server opens it
     else:
         assert response.status_code == 302
         assert response["Location"].startswith("/dang-nhap/") or name == "accounts:logout"

@@ -158,8 +158,9 @@ def consolidated_values(aggregation: Aggregation) -> dict[int, dict]:
     return out
 
 
-def figures_workbook(aggregation: Aggregation) -> bytes:
-    """The figures as .xlsx: one sheet of totals per unit kind, one of every unit's values, one of the lists."""
+def figures_workbook(aggregation: Aggregation, nominees: list[tuple] = ()) -> bytes:
+    """The figures as .xlsx: one sheet of totals per unit kind, one of every unit's values, one of the lists
+    (models and other tables, text answers), one of the nominees sent (unit, kind, name, form, state)."""
     import io
 
     from openpyxl import Workbook
@@ -196,7 +197,11 @@ def figures_workbook(aggregation: Aggregation) -> bytes:
         elif ind.type == T.TEXT:
             for part in figure.parts:
                 lists.append([ind.label, part.unit_name, part.value])
-    for sheet in (totals, units, lists):
+    sent = book.create_sheet("Đề nghị khen thưởng")
+    sent.append(["Đơn vị đề nghị", "Đối tượng", "Tên", "Hình thức", "Trạng thái"])
+    for row in nominees:
+        sent.append(list(row))
+    for sheet in (totals, units, lists, sent):
         for c in sheet[1]:
             c.font = Font(bold=True)
     out = io.BytesIO()

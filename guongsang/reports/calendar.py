@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
@@ -51,3 +52,22 @@ def calendar_feed(unit, base_url: str) -> bytes:
         event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+SALT = "guongsang.calendar"
+
+
+def feed_token(unit) -> str:
+    """A token naming the unit, signed with the secret key: the subscription address of its calendar."""
+    return signing.dumps(unit.pk, salt=SALT, compress=True)
+
+
+def unit_from_token(token: str):
+    """The unit a calendar token names, or None for a token not made by this server."""
+    from guongsang.org.models import Unit
+
+    try:
+        pk = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    return Unit.objects.filter(pk=pk).first()

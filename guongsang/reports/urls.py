@@ -13,6 +13,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/gui-len-cap-tren/", views.send_upward, name="send_upward"),
     path("moc/<int:pk>/nhac-han/", views.remind, name="remind"),
     path("lich/<int:pk>.ics", views.calendar, name="calendar"),
+    path("lich/dang-ky/<str:token>.ics", views.calendar_subscription, name="calendar_subscription"),
     path("<int:pk>/", views.review, name="review"),
     path("<int:pk>/muc/<int:section_pk>/", views.section_save, name="section_save"),
     path("<int:pk>/gui/", views.submit, name="submit"),

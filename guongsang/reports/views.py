@@ -18,7 +18,7 @@ from guongsang.nominations.models import Nomination
 from guongsang.org.models import Unit
 from guongsang.reports import aggregation, consolidation, documents, followup, reminders, services
 from guongsang.reports import dashboard as dashboard_data
-from guongsang.reports.calendar import calendar_feed
+from guongsang.reports.calendar import calendar_feed, unit_from_token
 from guongsang.reports.models import Report, ReportAttachment
 
 
@@ -370,15 +370,36 @@ def remind(request, pk: int):
     return redirect(f"{reverse('reports:dashboard', args=[campaign.pk])}#moc-{deadline.pk}")
 
 
+def _ics(request, unit) -> HttpResponse:
+    body = calendar_feed(unit, request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="han-nop-{unit.code}.ics"'
+    return response
+
+
 @login_required
 def calendar(request, pk: int):
     unit = get_object_or_404(Unit, pk=pk)
     if not has_role_over(request.user, unit):
         raise Http404
-    body = calendar_feed(unit, request.build_absolute_uri("/"))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="han-nop-{unit.code}.ics"'
-    return response
+    return _ics(request, unit)
+
+
+def calendar_subscription(request, token: str):
+    """The same calendar for a phone or desktop calendar app to subscribe to: no login, the signed token
+    in the address names the unit (only its deadlines, nothing personal)."""
+    unit = unit_from_token(token)
+    if unit is None:
+        raise Http404
+    return _ics(request, unit)
+
+
+def _sent_nominations(campaign: Campaign):
+    return (
+        Nomination.objects.filter(campaign=campaign, state=Nomination.State.SUBMITTED)
+        .select_related("unit", "person", "nominee_unit", "award_form")
+        .order_by("unit__path", "kind")
+    )
 
 
 @login_required
@@ -391,11 +412,7 @@ def figures(request, pk: int):
     kinds = sorted({k for f in result.figures for k in f.by_kind})
     for f in result.figures:
         f.kind_cells = [(k, f.by_kind.get(k)) for k in kinds]
-    nominees = (
-        Nomination.objects.filter(campaign=campaign, state=Nomination.State.SUBMITTED)
-        .select_related("unit", "person", "nominee_unit", "award_form")
-        .order_by("unit__path", "kind")[:500]
-    )
+    nominees = _sent_nominations(campaign)[:500]
     context = {
         "campaign": campaign,
         "result": result,
@@ -411,7 +428,11 @@ def figures(request, pk: int):
 @login_required
 def figures_xlsx(request, pk: int):
     campaign = _followed_campaign(request, pk)
-    data = aggregation.figures_workbook(aggregation.aggregate(campaign))
+    nominees = [
+        (n.unit.name, n.get_kind_display(), str(n), n.award_form.name if n.award_form else "", n.get_state_display())
+        for n in _sent_nominations(campaign)
+    ]
+    data = aggregation.figures_workbook(aggregation.aggregate(campaign), nominees)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="so-lieu-tong-hop-{campaign.pk}.xlsx"'
     return response

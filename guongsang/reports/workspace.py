@@ -23,6 +23,12 @@ class Task:
     nominations: Counter = field(default_factory=Counter)
     own_campaign: Campaign | None = None
 
+    @property
+    def calendar_token(self) -> str:
+        from guongsang.reports.calendar import feed_token
+
+        return feed_token(self.unit)
+
 
 def unit_tasks(user, *, now=None) -> list[Task]:
     now = now or timezone.now()

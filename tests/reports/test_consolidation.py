@@ -201,6 +201,8 @@ def test_the_pages_figures_drill_down_xlsx_consolidate_and_send_up(client, cast,
     assert ">23</a>" in page and "Đảng bộ xã Đạ Sar" in page
     book = load_workbook(io.BytesIO(client.get(reverse("reports:figures_xlsx", args=[campaign.pk])).content))
     assert [c.value for c in book["Tổng hợp"][2]][:4] == ["Số văn bản", "Cộng", 3, 23]
+    assert [c.value for c in book["Từng đơn vị"][2]][:4] == ["Số văn bản", "Đảng bộ xã Lát", "Đảng bộ cơ sở", 12]
+    assert book.sheetnames == ["Tổng hợp", "Từng đơn vị", "Danh sách", "Đề nghị khen thưởng"]
     response = client.post(reverse("reports:consolidate", args=[campaign.pk]), follow=True)
     page = response.content.decode()
     assert "Đã dựng bản tổng hợp" in page and "Báo cáo tổng hợp của Huyện ủy Lạc Dương." in page

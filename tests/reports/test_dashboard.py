@@ -69,3 +69,19 @@ def test_chart_coordinates_are_not_written_with_a_decimal_comma(client, cast, tr
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert re.findall(r'\b[xy][12]?="[^"]*,[^"]*"', svg) == []
     assert re.search(r'points="[\d.]+,[\d.]+ ', svg)
+
+
+def test_a_calendar_subscription_needs_no_login_but_a_signed_token(client, cast, tree):  # noqa: F811
+    from guongsang.reports.calendar import feed_token
+
+    token = feed_token(cast.commune)
+    response = client.get(reverse("reports:calendar_subscription", args=[token]))
+    assert response.status_code == 200 and b"BEGIN:VCALENDAR" in response.content
+    assert sorted(str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")) == [
+        "Hạn: Báo cáo",
+        "Hạn: Hồ sơ",
+    ]
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    assert client.get(reverse("reports:calendar_subscription", args=[forged])).status_code == 404
+    client.force_login(cast.users[Role.SUBMITTER])
+    assert f"/bao-cao/lich/dang-ky/{token}.ics" in client.get("/").content.decode()
