@@ -768,8 +768,10 @@ def extract_dossier(lay: Layout) -> list[dict]:
 
 
 def _kinds_named(low: str) -> list[str]:
-    kinds = [code for word, code in _NOMINEE.items() if word in low]
-    return [k for k in kinds if k != "model"] or ["collective", "individual"] if "mô hình" not in low else kinds
+    """Nominee kinds a dossier item names; a model's item is for models, another for collectives and people."""
+    if "mô hình" in low:
+        return [code for word, code in _NOMINEE.items() if word in low]
+    return [code for word, code in _NOMINEE.items() if word in low and code != "model"] or ["collective", "individual"]
 
 
 # --- deadlines -------------------------------------------------------------------------------
@@ -921,25 +923,22 @@ def _near_conference(stack: list[Para], previous: Para | None) -> bool:
 # --- purpose, requirements, conference --------------------------------------------------------
 
 
-def _block_under(lay: Layout, pattern: str, *, stop_level: int | None = None) -> tuple[str, list[int]] | None:
+def _block_under(lay: Layout, pattern: str) -> tuple[str, list[int]] | None:
+    """The text under the first heading matching `pattern` (a subsection before a whole part)."""
     body = lay.body
     candidates = [i for i, p in enumerate(body) if p.level and re.search(pattern, p.heading, re.IGNORECASE)]
-    candidates.sort(key=lambda i: body[i].level == 1)  # a subsection before a whole part
+    candidates.sort(key=lambda i: body[i].level == 1)
     for i in candidates:
         para = body[i]
-        if True:
-            level = stop_level or para.level
-            lines, end = [], para.end
-            inline = para.heading.split(":", 1)[1].strip() if ":" in para.heading else ""
-            if inline:
-                lines.append(inline)
-            for nxt in body[i + 1 :]:
-                if nxt.level and nxt.level <= level:
-                    break
-                lines.append(nxt.body.strip().rstrip(";"))
-                end = nxt.end
-            if lines:
-                return "\n".join(lines), [para.start, end]
+        inline = para.heading.split(":", 1)[1].strip() if ":" in para.heading else ""
+        lines, end = ([inline] if inline else []), para.end
+        for nxt in body[i + 1 :]:
+            if nxt.level and nxt.level <= para.level:
+                break
+            lines.append(nxt.body.strip().rstrip(";"))
+            end = nxt.end
+        if lines:
+            return "\n".join(lines), [para.start, end]
     return None
 
 
@@ -1105,9 +1104,7 @@ def extract_outline(lay: Layout) -> list[dict]:
                 }
             )
             _figures(sections[-1], para.heading)
-        elif sections:
-            if lay.outline and para is lay.outline[1] and not sections:
-                continue
+        elif sections:  # text under a heading: its guidance
             sections[-1]["guidance"] = (sections[-1]["guidance"] + "\n" + para.body.strip()).strip()
             sections[-1]["span"][1] = para.end
             _figures(sections[-1], para.body)
@@ -1122,20 +1119,6 @@ def _figures(section: dict, text: str) -> None:
 
 
 # --- all of it -------------------------------------------------------------------------------
-
-FIELD_LABELS = {
-    "doc_type": "loại văn bản",
-    "symbol": "số, ký hiệu",
-    "date": "ngày ban hành",
-    "place": "địa danh",
-    "issuer": "cơ quan ban hành",
-    "title": "trích yếu",
-    "deadlines": "mốc thời gian",
-    "quotas": "chỉ tiêu đề nghị",
-    "references": "văn bản căn cứ",
-    "outline": "đề cương",
-    "recipients": "nơi nhận",
-}
 
 
 def extract(text: str) -> dict:
