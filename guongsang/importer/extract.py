@@ -1034,7 +1034,8 @@ def extract_closing(lay: Layout) -> tuple[list[dict], dict]:
     recipients: list[dict] = []
     signer: dict = {}
     filed = False
-    zone = lay.closing
+    # Without "Nơi nhận" the signature still closes the plan: look at the body's last lines for it only.
+    zone = lay.closing or [p for p in lay.body[-6:] if not p.level and not p.bullet]
     for para in zone:
         parts = _columns(para)
         for n, (part, at) in enumerate(parts):

@@ -211,3 +211,27 @@ def test_a_date_without_its_year_takes_the_plans_and_is_marked():
     got = [(x["date"], x["unsure"]) for x in d["deadlines"]]
     assert got == [("2024-03-20", True), ("2024-12-15", True)]  # 15/12 has passed on 20/12/2023
     assert [s["title"] for s in d["outline"]] == ["Kết quả"]  # "Đề cương báo cáo" in mixed case
+
+
+def test_a_signature_without_a_distribution_list():
+    text = "\n".join(
+        [
+            "HUYỆN ỦY ĐƠN DƯƠNG",
+            "Số 40-KH/HU",
+            "KẾ HOẠCH",
+            "Biểu dương điển hình",
+            "I. TỔ CHỨC THỰC HIỆN",
+            "1. Các chi bộ: gửi báo cáo trước ngày 20/3/2024.",
+            "T/M BAN THƯỜNG VỤ",
+            "BÍ THƯ",
+            "Nguyễn Văn An",
+        ]
+    )
+    d = extract(normalise_lines(text.split("\n")))
+    f = {k: v["value"] for k, v in d["fields"].items()}
+    assert (f["signer_capacity"], f["signer_title"], f["signer_name"]) == (
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "Nguyễn Văn An",
+    )
+    assert d["recipients"] == []
