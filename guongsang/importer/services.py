@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django_tasks import task
 
 from guongsang.accounts.audit import log_action
@@ -23,6 +22,7 @@ from guongsang.importer.extract import extract
 from guongsang.importer.models import PlanImport
 from guongsang.importer.reading import FORMATS, PlanReadError, read_plan_file
 from guongsang.lib.text import fold
+from guongsang.nominations.uploads import scan
 
 logger = logging.getLogger(__name__)
 S = PlanImport.Status
@@ -48,11 +48,8 @@ def start_import(*, actor, unit, upload) -> PlanImport:
         raise ImportError_(f"Tệp “{name}” rỗng: không có nội dung để đọc.")
     if upload.size > limit:
         raise ImportError_(f"Tệp “{name}” quá lớn ({upload.size / 1048576:.1f} MB); tối đa {limit // 1048576} MB.")
-    scanner = getattr(settings, "GS_VIRUS_SCANNER", "")
-    if scanner:
-        data = upload.read()
-        upload.seek(0)
-        import_string(scanner)(data, name)  # raises ValidationError when infected
+    scan(upload.read(), name)
+    upload.seek(0)
     with transaction.atomic():
         record = PlanImport(unit=unit, uploaded_by=actor, original_name=name[:255], size=upload.size)
         record.file.save(name, upload, save=False)

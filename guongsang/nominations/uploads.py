@@ -54,7 +54,12 @@ def check_upload(upload, allowed: list[str]) -> str:
         names = ", ".join(NAMES[a] for a in allowed if a in NAMES)
         found = f"nội dung là {NAMES[kind]}" if kind else "nội dung không phải loại tệp được nhận"
         raise ValidationError(f"Tệp “{upload.name}” không hợp lệ: {found}. Chỉ nhận: {names}.")
+    scan(data, upload.name)
+    return kind
+
+
+def scan(data: bytes, name: str) -> None:
+    """Run the configured virus scanner, if any; it raises ValidationError when the file is infected."""
     scanner = getattr(settings, "GS_VIRUS_SCANNER", "")
     if scanner:
-        import_string(scanner)(data, upload.name)  # raises ValidationError when infected
-    return kind
+        import_string(scanner)(data, name)

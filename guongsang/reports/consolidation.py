@@ -166,6 +166,19 @@ def source_of(answer: SectionAnswer, sentence: str) -> dict | None:
     return next((s for s in answer.sources if sentence_key(s["sentence"]) == key), None)
 
 
+def sources_shown(answer: SectionAnswer, *, links: int = 12) -> list[dict]:
+    """Each sourced sentence with (report id, unit name) links and whether the text still holds it."""
+    lines = {sentence_key(line) for line in answer.text.split("\n")}
+    return [
+        {
+            **src,
+            "links": list(zip(src["reports"], src["units"], strict=False))[:links],
+            "kept": sentence_key(src["sentence"]) in lines,
+        }
+        for src in answer.sources
+    ]
+
+
 # --- roll-up -------------------------------------------------------------------------------------
 
 

@@ -55,13 +55,7 @@ def _sections(report: Report):
                 filled = list(value or [])
                 value = filled + [[""] * len(ind.columns) for _ in range(max(3, len(filled) + 1) - len(filled))]
             indicators.append((ind, value))
-        sources = []
-        if answer is not None and answer.sources:
-            lines = {consolidation.sentence_key(line) for line in answer.text.split("\n")}
-            for src in answer.sources:
-                links = list(zip(src["reports"], src["units"], strict=False))[:12]
-                kept = consolidation.sentence_key(src["sentence"]) in lines
-                sources.append({**src, "links": links, "kept": kept})
+        sources = consolidation.sources_shown(answer) if answer is not None else []
         rows.append(
             {
                 "section": s,
