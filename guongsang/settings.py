@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "guongsang.nominations",
     "guongsang.reports",
     "guongsang.importer",
+    "guongsang.awards",
     "guongsang.demo",
 ]
 

@@ -59,6 +59,7 @@ def ensure_kinds() -> None:
 
     importlib.import_module("guongsang.org.migrations.0002_unit_kinds").seed(apps, None)
     importlib.import_module("guongsang.documents.migrations.0002_layout_profiles").seed(apps, None)
+    importlib.import_module("guongsang.awards.migrations.0002_defaults").seed(apps, None)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,12 @@ class Nomination(models.Model):
         SUBMITTED = "submitted", "Đã gửi"
         WITHDRAWN = "withdrawn", "Đã rút"
 
+    class Screening(models.TextChoices):
+        PENDING = "pending", "Chưa thẩm định"
+        VALID = "valid", "Hợp lệ"
+        RETURNED = "returned", "Trả lại để bổ sung"
+        REJECTED = "rejected", "Không xem xét"
+
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="nominations")
     unit = models.ForeignKey(
         "org.Unit", on_delete=models.PROTECT, related_name="nominations_made", verbose_name="đơn vị đề nghị"
@@ -61,6 +67,12 @@ class Nomination(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     late_days = models.PositiveIntegerField("nộp muộn (ngày)", null=True, blank=True)
+    screening = models.CharField("thẩm định hồ sơ", max_length=10, choices=Screening.choices, default=Screening.PENDING)
+    screening_reason = models.TextField("lý do", blank=True)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    screened_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -226,7 +226,8 @@ def nomination_submit(*, actor, nomination: Nomination, now: dt.datetime | None 
     n.state = Nomination.State.SUBMITTED
     n.submitted_at, n.submitted_by = now, actor
     n.late_days = late[0].data["late_days"] if late else None
-    n.save(update_fields=["state", "submitted_at", "submitted_by", "late_days", "updated_at"])
+    n.screening = Nomination.Screening.PENDING  # a returned nomination is screened again
+    n.save(update_fields=["state", "submitted_at", "submitted_by", "late_days", "screening", "updated_at"])
     log_action(
         actor=actor,
         action="nomination.submitted",
@@ -241,6 +242,8 @@ def nomination_submit(*, actor, nomination: Nomination, now: dt.datetime | None 
 def nomination_withdraw(*, actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
     n = Nomination.objects.select_for_update().select_related("campaign", "unit").get(pk=nomination.pk)
     _require_nominator(actor, n.campaign, n.unit)
+    if n.screening != Nomination.Screening.PENDING and n.state == Nomination.State.SUBMITTED:
+        raise NominationError("Đề nghị đã được thẩm định nên không rút được; hãy liên hệ cán bộ quản lý.")
     deadline = campaign_rules(n.campaign).deadline
     if deadline is not None and (now or timezone.now()) > deadline.due_at:
         raise NominationError("Đã quá hạn nộp hồ sơ nên không rút được đề nghị.")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AwardsConfig(AppConfig):
+    name = "guongsang.awards"
+    verbose_name = "Xét chọn, khen thưởng"

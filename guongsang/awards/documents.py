@@ -1,0 +1,335 @@
+"""Award documents: the decision (Party or State format) with its attached list, the letter that
+proposes awardees upward, and the book of selected models."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from guongsang.awards.decisions import money_totals
+from guongsang.awards.models import Award, AwardDecision
+from guongsang.campaigns.models import NomineeKind
+from guongsang.documents.docx import a4, borderless, default_font, para, party_header, set_widths
+from guongsang.documents.symbols import PARTY, STATE, Symbol, number_line
+from guongsang.documents.vndate import place_and_date, short_date
+
+NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+KIND_PLURAL = {NomineeKind.COLLECTIVE: "tập thể", NomineeKind.INDIVIDUAL: "cá nhân", NomineeKind.MODEL: "mô hình"}
+
+
+def lower_first(text: str) -> str:
+    """A title continued inside a sentence: "Sơ kết …" → "sơ kết …"."""
+    return text[:1].lower() + text[1:]
+
+
+def money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def _document():
+    doc = Document()
+    default_font(doc)
+    a4(doc)
+    return doc
+
+
+def _save(doc) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _cell(cell, text, *, size=13, bold=False, italic=False, align="center"):
+    para(cell, text, size=size, bold=bold, italic=italic, align=align, indent_first=None, space_after=0)
+
+
+def _clear_first(cell) -> None:
+    cell._element.remove(cell.paragraphs[0]._element)
+
+
+def _rule_below(paragraph) -> None:
+    """A drawn rule under a paragraph (the line under the motto, as NĐ 30 asks), not an underline."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    p_pr.append(border)
+
+
+def _symbol(d: AwardDecision) -> Symbol:
+    return Symbol(d.number or 0, "QĐ", d.abbreviation, PARTY if d.style == AwardDecision.Style.PARTY else STATE)
+
+
+def _number_line(d: AwardDecision) -> str:
+    if d.number:
+        return number_line(_symbol(d))
+    return f"Số      -QĐ/{d.abbreviation}" if d.style == AwardDecision.Style.PARTY else f"Số:      /QĐ-{d.abbreviation}"
+
+
+def _state_header(doc, d: AwardDecision) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    set_widths(table, (Mm(70), Mm(95)))
+    left, right = table.rows[0].cells
+    words = d.authority.upper().split()
+    split = 4 if words[:4] == ["ỦY", "BAN", "NHÂN", "DÂN"] else len(words)
+    _cell(left, " ".join(words[:split]), bold=True)
+    if words[split:]:
+        _cell(left, " ".join(words[split:]), bold=True)
+    _cell(left, "―――――", size=10)
+    _cell(left, _number_line(d))
+    _clear_first(left)
+    _cell(right, NATIONAL_MOTTO, size=12, bold=True)
+    motto = para(right, MOTTO, size=13, bold=True, align="center", indent_first=None, space_after=0)
+    _rule_below(motto)
+    _cell(right, place_and_date(d.place or "…", d.date), size=13, italic=True)
+    _clear_first(right)
+
+
+def _awardees_phrase(d: AwardDecision) -> str:
+    counts = {k: 0 for k in NomineeKind.values}
+    for kind in d.awards.values_list("nomination__kind", flat=True):
+        counts[kind] += 1
+    parts = [f"{counts[k]:02d} {KIND_PLURAL[k]}" for k in NomineeKind.values if counts[k]]
+    return " và ".join(parts)
+
+
+def decision_docx(d: AwardDecision) -> bytes:
+    """Quyết định khen thưởng with its attached list (Party format, or State format under NĐ 30/2020)."""
+    campaign = d.award_list.campaign
+    form = d.award_list.award_form
+    doc = _document()
+    state = d.style == AwardDecision.Style.STATE
+    if state:
+        a4(doc, top=20, bottom=20, left=30, right=15)
+        _state_header(doc, d)
+    else:
+        party_header(doc, campaign.issuer, number_line=_number_line(d), day=d.date)
+    para(doc, "")
+    para(doc, "QUYẾT ĐỊNH", size=14, bold=True, align="center", indent_first=None, space_after=0)
+    subject = f"Về việc tặng {form.name}" if state else f"về việc tặng {form.name}"
+    para(
+        doc,
+        f"{subject} cho các tập thể, cá nhân có thành tích trong {lower_first(campaign.title)}",
+        size=14,
+        bold=True,
+        align="center",
+        indent_first=None,
+        space_after=2,
+    )
+    para(doc, "―――――", size=10, align="center", indent_first=None)
+    deciding = f"CHỦ TỊCH {d.authority.upper()}" if state else d.authority.upper()
+    para(doc, deciding, size=14, bold=True, align="center", indent_first=None, space_after=8)
+    for line in (x.strip() for x in d.grounds.splitlines()):
+        if line:
+            para(doc, ("" if state else "- ") + line.rstrip(";") + ";", italic=state)
+    para(doc, f"{'Xét' if state else '- Xét'} đề nghị của {d.proposer}.", italic=state)
+    para(
+        doc,
+        "QUYẾT ĐỊNH:" if state else "QUYẾT ĐỊNH",
+        size=14,
+        bold=True,
+        align="center",
+        indent_first=None,
+        space_after=8,
+    )
+    totals = money_totals(d)
+    grantor = form.granted_by if not state else d.authority
+    para(
+        doc,
+        f"Điều 1. Tặng {form.name} của {grantor} cho {_awardees_phrase(d)} (có danh sách kèm theo) "
+        f"đã có thành tích tiêu biểu trong {lower_first(campaign.title)}.",
+    )
+    if totals["total"]:
+        each = "; ".join(f"mỗi {r['label'].lower()} {money(r['each'])}" for r in totals["rows"])
+        para(
+            doc,
+            f"Điều 2. Tiền thưởng kèm theo: {each} (hệ số {d.coefficient:g} × mức lương cơ sở {money(d.base_salary)}, "
+            f"tập thể gấp {d.collective_multiplier:g} lần cá nhân, làm tròn lên hàng chục nghìn đồng). "
+            f"Tổng cộng {money(totals['total'])}, chi từ Quỹ thi đua, khen thưởng theo quy định.",
+        )
+        last = 3
+    else:
+        last = 2
+    office = "Chánh Văn phòng" if state else "Văn phòng"
+    para(
+        doc,
+        f"Điều {last}. {office}, {d.proposer}, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
+        "Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    )
+    _signature(doc, d, recipients=["Như Điều " + str(last) + ";", "Lưu."])
+    _attached_list(doc, d)
+    return _save(doc)
+
+
+def _signature(doc, d: AwardDecision, *, recipients: list[str]) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    set_widths(table, (Mm(80), Mm(85)))
+    left, right = table.rows[0].cells
+    _cell(left, "Nơi nhận:", size=12, bold=True, italic=d.style == AwardDecision.Style.STATE, align="left")
+    for line in recipients:
+        _cell(left, f"- {line}", size=11, align="left")
+    _clear_first(left)
+    for text in (d.signer_capacity, d.signer_title):
+        if text:
+            _cell(right, text.upper(), size=14, bold=True)
+    for _ in range(3):
+        _cell(right, "")
+    _cell(right, d.signer_name or "", size=14, bold=True)
+    _clear_first(right)
+
+
+def _attached_list(doc, d: AwardDecision) -> None:
+    para(doc, "").add_run().add_break(WD_BREAK.PAGE)
+    para(doc, "DANH SÁCH", size=14, bold=True, align="center", indent_first=None, space_after=0)
+    form = d.award_list.award_form
+    para(
+        doc,
+        f"các tập thể, cá nhân được tặng {form.name} của {form.granted_by}",
+        size=14,
+        bold=True,
+        align="center",
+        indent_first=None,
+        space_after=0,
+    )
+    symbol = str(_symbol(d)) if d.number else "số …"
+    para(
+        doc,
+        f"(Kèm theo Quyết định {symbol}, ngày {short_date(d.date)} của {d.authority})",
+        size=13,
+        italic=True,
+        align="center",
+        indent_first=None,
+    )
+    awards = list(
+        d.awards.select_related(
+            "nomination", "nomination__person", "nomination__person__unit", "nomination__nominee_unit"
+        )
+        .select_related("nomination__model_unit", "nomination__unit")
+        .order_by("position")
+    )
+    for kind, label in NomineeKind.choices:
+        rows = [a for a in awards if a.nomination.kind == kind]
+        if not rows:
+            continue
+        para(doc, f"{label.upper()} ({len(rows):02d})", size=13, bold=True, indent_first=None, align="left")
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, title in zip(
+            table.rows[0].cells, ["TT", "Họ và tên / tên tập thể", "Chức vụ, đơn vị", "Tiền thưởng"], strict=True
+        ):
+            _cell(cell, title, size=12, bold=True)
+            _clear_first(cell)
+        for i, a in enumerate(rows, start=1):
+            cells = table.add_row().cells
+            for cell, text, align in zip(
+                cells,
+                [str(i), a.nomination.nominee_name, awardee_place(a), money(a.amount) if a.amount else "—"],
+                ["center", "left", "left", "right"],
+                strict=True,
+            ):
+                _cell(cell, text, size=12, align=align)
+                _clear_first(cell)
+        set_widths(table, (Mm(12), Mm(60), Mm(63), Mm(30)))
+    totals = money_totals(d)
+    if totals["total"]:
+        para(
+            doc, f"Tổng số tiền thưởng: {money(totals['total'])}.", size=13, bold=True, indent_first=None, align="right"
+        )
+
+
+def awardee_place(a: Award) -> str:
+    """Title and unit of a person; the unit a collective or a model belongs to."""
+    n = a.nomination
+    if n.kind == NomineeKind.INDIVIDUAL and n.person_id:
+        return ", ".join(x for x in (n.person.title, n.person.unit.name) if x)
+    if n.kind == NomineeKind.MODEL and n.model_unit_id:
+        return n.model_unit.name
+    return n.unit.name if n.nominee_unit_id != n.unit_id else ""
+
+
+def escalation_letter(campaign, target, escalations) -> bytes:
+    """Tờ trình proposing the chosen awardees for a higher form or a programme, with the list."""
+    issuer = campaign.issuer
+    doc = _document()
+    party_header(doc, issuer, number_line=f"Số      -TTr/{issuer.abbreviation or '…'}")
+    para(doc, "")
+    para(doc, "TỜ TRÌNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
+    para(doc, f"đề nghị {target.name} của {target.granted_by}", size=14, bold=True, align="center", indent_first=None)
+    para(doc, f"Kính gửi: {target.granted_by}", align="center", indent_first=None)
+    para(
+        doc,
+        f"Thực hiện Kế hoạch số {campaign.symbol} về {lower_first(campaign.title)}; trên cơ sở kết quả "
+        f"khen thưởng của Ban Thường vụ {issuer.name}, {issuer.name} trân trọng đề nghị {target.granted_by} xem xét "
+        f"{target.name.lower()} cho {len(escalations):02d} tập thể, cá nhân có tên trong danh sách kèm theo.",
+    )
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, title in zip(
+        table.rows[0].cells, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Đã được khen"], strict=True
+    ):
+        _cell(cell, title, size=12, bold=True)
+        _clear_first(cell)
+    for i, e in enumerate(escalations, start=1):
+        d = e.award.decision
+        cells = table.add_row().cells
+        for cell, text in zip(
+            cells,
+            [
+                str(i),
+                e.award.nomination.nominee_name,
+                awardee_place(e.award),
+                f"{d.award_list.award_form.name}, QĐ {d.symbol}",
+            ],
+            strict=True,
+        ):
+            _cell(cell, text, size=12, align="left")
+            _clear_first(cell)
+    para(doc, f"{issuer.name} kính trình./.")
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    _cell(table.rows[0].cells[1], campaign.signer_capacity, size=14, bold=True)
+    _cell(table.rows[0].cells[1], campaign.signer_title, size=14, bold=True)
+    _cell(table.rows[0].cells[1], "\n\n" + campaign.signer_name, size=14, bold=True)
+    return _save(doc)
+
+
+def models_book(campaign, awards: list[Award]) -> bytes:
+    """The book of selected models: a title page, then one page per model or awardee."""
+    doc = _document()
+    for _ in range(6):
+        para(doc, "")
+    para(doc, campaign.issuer.name.upper(), size=14, bold=True, align="center", indent_first=None)
+    para(doc, "NHỮNG MÔ HÌNH, ĐIỂN HÌNH TIÊU BIỂU", size=20, bold=True, align="center", indent_first=None)
+    para(doc, campaign.title, size=15, italic=True, align="center", indent_first=None)
+    para(doc, str(campaign.date.year if campaign.date else ""), size=14, align="center", indent_first=None)
+    for i, a in enumerate(awards, start=1):
+        para(doc, "").add_run().add_break(WD_BREAK.PAGE)
+        n = a.nomination
+        para(doc, f"{i}. {n.nominee_name}", size=16, bold=True, align="left", indent_first=None)
+        place = awardee_place(a) or n.unit.name
+        para(doc, place, size=14, italic=True, align="left", indent_first=None)
+        for text in (n.model_description, n.summary):
+            for line in (x.strip() for x in (text or "").splitlines()):
+                if line:
+                    para(doc, line)
+        d = a.decision
+        para(
+            doc,
+            f"({d.award_list.award_form.name} của {d.award_list.award_form.granted_by}, Quyết định {d.symbol} "
+            f"ngày {short_date(d.date)})",
+            size=12,
+            italic=True,
+            align="right",
+            indent_first=None,
+        )
+    return _save(doc)
