@@ -12,5 +12,6 @@ urlpatterns = [
     path("ke-hoach/", include("guongsang.campaigns.urls")),
     path("de-nghi/", include("guongsang.nominations.urls")),
     path("bao-cao/", include("guongsang.reports.urls")),
+    path("xet-chon/", include("guongsang.awards.urls")),
     path("", include("guongsang.accounts.urls")),
 ]

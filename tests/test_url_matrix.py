@@ -48,6 +48,11 @@ CALENDAR = {r: 200 for r in ROLES} | {"sibling": 404}
 # A plan file being imported is seen only by the managers of the unit that uploaded it.
 IMPORTERS = {r: 404 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibling": 404}
 
+# The issuer's selection pages: its managers and leaders; the plan is hidden from the sibling.
+ISSUER_SIDE = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.LEADER: 200, Role.ADMIN: 200, "sibling": 404}
+# Scoring: the reviewer assigned to the plan.
+REVIEWING = {r: 403 for r in ROLES} | {Role.REVIEWER: 200, "sibling": 404}
+
 # name -> (target object or None, query string, expected status by user, method); a target may be
 # (name, extra URL kwargs).
 MATRIX = {
@@ -106,6 +111,34 @@ MATRIX = {
     "reports:send_upward": (("campaign", {}), "", POST_ONLY, "get"),
     "reports:calendar": ("commune", "", CALENDAR, "get"),
     "reports:calendar_subscription": (None, "", None, "get"),  # public by its signed token: tested apart
+    "awards:selection": (("campaign", {}), "", ISSUER_SIDE, "get"),
+    "awards:screening": (("campaign", {}), "loai_don_vi=dang-bo-co-so&tham_dinh=valid", EDITORS, "get"),
+    "awards:screen_many": (("campaign", {}), "", POST_ONLY, "get"),
+    "awards:review_list": (("campaign", {}), "", REVIEWING, "get"),
+    "awards:rubric": (("campaign", {}), "", POST_ONLY, "get"),
+    "awards:assign": (("campaign", {}), "", POST_ONLY, "get"),
+    "awards:scores_xlsx": (("campaign", {}), "", ISSUER_SIDE, "get"),
+    "awards:escalations": (("campaign", {}), "", ISSUER_SIDE, "get"),
+    "awards:book": (("campaign", {}), "", ISSUER_SIDE, "get"),
+    "awards:unassign": ("assignment", "", POST_ONLY, "get"),
+    "awards:screen": ("nomination", "", POST_ONLY, "get"),
+    "awards:review": ("nomination", "", REVIEWING, "get"),
+    "awards:vote": ("nomination", "", POST_ONLY, "get"),
+    "awards:list_toggle": ("nomination", "", POST_ONLY, "get"),
+    "awards:notice": ("award_list", "", SCOPED, "get"),
+    "awards:decision": ("award_list", "", ISSUER_SIDE, "get"),
+    "awards:list_action": (("award_list", {"action": "duyet"}), "", POST_ONLY, "get"),
+    "awards:sign": ("decision", "", POST_ONLY, "get"),
+    "awards:decision_download": (("decision", {"fmt": "docx"}), "", ISSUER_SIDE, "get"),
+    "awards:certificates": ("decision", "", POST_ONLY, "get"),
+    "awards:test_page": ("decision", "", ISSUER_SIDE, "get"),
+    "awards:calibration": ("decision", "", POST_ONLY, "get"),
+    "awards:layout": ("decision", "", ISSUER_SIDE, "get"),
+    "awards:batch": ("batch", "", ISSUER_SIDE, "get"),
+    "awards:batch_file": ("batch", "", ISSUER_SIDE, "get"),
+    "awards:escalate": ("upward", "", POST_ONLY, "get"),
+    "awards:send_up": ("upward", "", POST_ONLY, "get"),
+    "awards:package": ("upward", "", ISSUER_SIDE, "get"),
     "importer:start": (None, "", MANAGERS_ANYWHERE, "get"),
     "importer:review": ("plan_import", "", IMPORTERS, "get"),
     "importer:discard": ("plan_import", "", POST_ONLY, "get"),
@@ -196,7 +229,66 @@ def campaign(cast):
         draft=extract(text),
     )
     cast.plan_import.file.save("k.docx", ContentFile(b"PK"), save=True)
+    _selection(cast, plan)
     return plan
+
+
+def _selection(cast, plan):
+    """The nomination screened, scored by the assigned reviewer, voted, listed, approved, posted for
+    comment and decided; a print run done; one awardee chosen for a higher form."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from guongsang.awards.models import (
+        Award,
+        AwardDecision,
+        AwardList,
+        CertificateBatch,
+        CertificateLayout,
+        Escalation,
+        ListEntry,
+        ReviewerAssignment,
+        Vote,
+    )
+    from guongsang.campaigns.models import AwardForm
+
+    n = cast.nomination
+    form = AwardForm.objects.create(campaign=plan, name="Giấy khen", granted_by="Ban Thường vụ Huyện ủy Lạc Dương")
+    cast.upward = AwardForm.objects.create(
+        campaign=plan, name="Bằng khen", granted_by="Ban Thường vụ Tỉnh ủy Mẫu", is_escalation=True
+    )
+    n.award_form, n.state, n.screening = form, "submitted", "valid"
+    n.save()
+    cast.assignment = ReviewerAssignment.objects.create(campaign=plan, reviewer=cast.users[Role.REVIEWER])
+    Vote.objects.create(nomination=n, members_present=9, votes_for=9, votes_against=0)
+    now = timezone.now()
+    cast.award_list = AwardList.objects.create(
+        campaign=plan,
+        award_form=form,
+        status="decided",
+        notice_from=now,
+        notice_until=now + dt.timedelta(days=3),
+    )
+    ListEntry.objects.create(award_list=cast.award_list, nomination=n)
+    cast.decision = AwardDecision.objects.create(
+        award_list=cast.award_list,
+        style="party",
+        authority="Ban Thường vụ Huyện ủy Lạc Dương",
+        abbreviation="HU",
+        number=4,
+        date=dt.date(2026, 11, 20),
+        place="Lạc Dương",
+        signer_title="BÍ THƯ",
+        signer_name="Ya Tiong",
+        base_salary=2_530_000,
+        status="signed",
+    )
+    award = Award.objects.create(decision=cast.decision, nomination=n, position=1)
+    Escalation.objects.create(award=award, target=cast.upward)
+    cast.batch = CertificateBatch.objects.create(
+        decision=cast.decision, layout=CertificateLayout.objects.first(), status="done", done=1, total=1
+    )
+    cast.batch.file.save("g.pdf", ContentFile(b"%PDF-1.4 Nguyen Thi Anh"), save=True)
 
 
 def url_for(cast, name):

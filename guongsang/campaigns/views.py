@@ -142,6 +142,8 @@ def campaign_detail(request, pk: int):
         "issuer_visible": has_role_over(request.user, campaign.issuer),
         "can_nominate": nominating_units(request.user, campaign).exists(),
         "can_report": campaign.sections.exists() and nominating_units(request.user, campaign).exists(),
+        "reviewing": campaign.reviewer_assignments.filter(reviewer=request.user).exists(),
+        "notices": campaign.award_lists.filter(notice_from__isnull=False).select_related("award_form"),
     }
     return render(request, "campaigns/detail.html", context)
 

@@ -1,0 +1,31 @@
+from django import forms
+
+from guongsang.awards.models import AwardDecision
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = AwardDecision
+        fields = [
+            "authority",
+            "authority_parent",
+            "abbreviation",
+            "number",
+            "date",
+            "place",
+            "grounds",
+            "proposer",
+            "signer_capacity",
+            "signer_title",
+            "signer_name",
+            "coefficient",
+            "collective_multiplier",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "grounds": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "number": "Để trống rồi bấm “Lưu và cấp số” để lấy số tiếp theo của đơn vị.",
+            "coefficient": "Để trống nếu hình thức này không kèm tiền thưởng.",
+        }
