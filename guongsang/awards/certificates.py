@@ -70,7 +70,16 @@ def default_fields() -> list[dict]:
         {"key": "reason", "x": 148.5, "y": 118, "size": 14, "align": "center", "width": 220, "lines": 3},
         {"key": "decision_number", "x": 40, "y": 182, "size": 12, "align": "left", "width": 90},
         {"key": "decision_date", "x": 215, "y": 150, "size": 13, "align": "center", "width": 120, "italic": True},
-        {"key": "signer_title", "x": 215, "y": 158, "size": 13, "align": "center", "width": 120, "bold": True},
+        {
+            "key": "signer_title",
+            "x": 215,
+            "y": 158,
+            "size": 13,
+            "align": "center",
+            "width": 120,
+            "bold": True,
+            "lines": 2,
+        },
         {"key": "signer_name", "x": 215, "y": 190, "size": 14, "align": "center", "width": 120, "bold": True},
     ]
 
@@ -172,7 +181,7 @@ def texts_for(award: Award) -> dict[str, str]:
         "reason": f"Đã có thành tích tiêu biểu trong {title}",
         "decision_number": f"Quyết định số {d.symbol}" if d.number else "",
         "decision_date": place_and_date(d.place or "", d.date),
-        "signer_title": " ".join(x for x in (d.signer_capacity, d.signer_title) if x).upper(),
+        "signer_title": "\n".join(x for x in (d.signer_capacity, d.signer_title) if x).upper(),
         "signer_name": d.signer_name,
     }
 
@@ -184,7 +193,7 @@ def _draw_field(c, f: dict, text: str, page_h: float, offset: Offset) -> None:
     font, size, span = _font(f), float(f.get("size", 14)), float(f.get("width", 100)) * mm
     lines_allowed = int(f.get("lines", 1))
     while True:  # shrink until it fits the width and the number of lines
-        lines = simpleSplit(text, font, size, span) if lines_allowed > 1 else [text]
+        lines = simpleSplit(text, font, size, span) if lines_allowed > 1 else [" ".join(text.split())]
         widest = max(pdfmetrics.stringWidth(line, font, size) for line in lines)
         if (widest <= span and len(lines) <= lines_allowed) or size <= MIN_SIZE:
             break

@@ -28,6 +28,12 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def decimal_vn(value) -> str:
+    """0.30 → "0,3"; 2.00 → "2" (a decimal comma, no trailing zeros)."""
+    text = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+    return text.replace(".", ",")
+
+
 def money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") + " đồng"
 
@@ -152,14 +158,15 @@ def decision_docx(d: AwardDecision) -> bytes:
         each = "; ".join(f"mỗi {r['label'].lower()} {money(r['each'])}" for r in totals["rows"])
         para(
             doc,
-            f"Điều 2. Tiền thưởng kèm theo: {each} (hệ số {d.coefficient:g} × mức lương cơ sở {money(d.base_salary)}, "
-            f"tập thể gấp {d.collective_multiplier:g} lần cá nhân, làm tròn lên hàng chục nghìn đồng). "
+            f"Điều 2. Tiền thưởng kèm theo: {each} (hệ số {decimal_vn(d.coefficient)} × mức lương cơ sở "
+            f"{money(d.base_salary)}, tập thể gấp {decimal_vn(d.collective_multiplier)} lần cá nhân, làm tròn lên "
+            "hàng chục nghìn đồng). "
             f"Tổng cộng {money(totals['total'])}, chi từ Quỹ thi đua, khen thưởng theo quy định.",
         )
         last = 3
     else:
         last = 2
-    office = "Chánh Văn phòng" if state else "Văn phòng"
+    office = f"Chánh Văn phòng {d.authority}" if state else "Văn phòng"
     para(
         doc,
         f"Điều {last}. {office}, {d.proposer}, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "

@@ -64,7 +64,6 @@ class ReviewerAssignment(models.Model):
             models.UniqueConstraint(
                 fields=["campaign", "reviewer", "award_form", "unit_kind"],
                 name="reviewer_assignment_unique",
-                nulls_distinct=False,
             )
         ]
 

@@ -18,7 +18,7 @@ from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Role
 from guongsang.accounts.permissions import has_role_over
 from guongsang.awards.models import AwardList, ListEntry, NoticeComment, Review, ReviewerAssignment, RubricItem, Vote
-from guongsang.campaigns.models import AwardForm, Campaign, NomineeKind
+from guongsang.campaigns.models import AwardForm, Campaign, Criterion, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
 from guongsang.nominations import rules as R
 from guongsang.nominations.checks import recheck_campaign
@@ -163,10 +163,12 @@ def screening_rows(campaign: Campaign, filters: ScreeningFilters | None = None) 
 
 
 def default_rubric(campaign: Campaign) -> list[RubricItem]:
-    """One weighted line per criterion of the plan; a single line when the plan has none."""
+    """One weighted line per criterion a reviewer must judge (those no record can decide); a single
+    line when the plan has none."""
+    criteria = campaign.criteria.filter(check_kind=Criterion.Check.REVIEWER)
     items = [
         RubricItem(campaign=campaign, nominee_kind=c.nominee_kind, label=c.text[:500], position=i)
-        for i, c in enumerate(campaign.criteria.all())
+        for i, c in enumerate(criteria)
     ]
     return items or [RubricItem(campaign=campaign, label="Thành tích tiêu biểu, có sức lan tỏa", position=0)]
 

@@ -96,7 +96,15 @@ def screening(request, pk: int):
     rows = selection.screening_rows(campaign, filters)
     context = {
         "campaign": campaign,
-        "rows": [(n, findings, R.blocking(findings)) for n, findings in rows],
+        "rows": [
+            (
+                n,
+                [f for f in findings if f.severity in (R.BLOCK, R.WARN)],
+                [f for f in findings if f.severity == R.REVIEW],
+                R.blocking(findings),
+            )
+            for n, findings in rows
+        ],
         "filters": filters,
         "unit_kinds": UnitKind.objects.filter(pk__in=campaign.participations.values("unit__kind")),
         "award_forms": campaign.award_forms.filter(is_escalation=False),
@@ -426,7 +434,9 @@ def decision(request, pk: int):
         "form": form,
         "decision": d,
         "totals": decisions.money_totals(d) if d else None,
-        "awards": d.awards.select_related("nomination", "nomination__person", "nomination__nominee_unit") if d else [],
+        "awards": d.awards.select_related("nomination", "nomination__person", "nomination__nominee_unit", "honor")
+        if d
+        else [],
         "manage": can_manage_campaign(request.user, campaign),
         "approve": can_approve_campaign(request.user, campaign),
         "layouts": certificates.layouts_for(campaign.issuer),

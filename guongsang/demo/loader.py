@@ -12,6 +12,7 @@ from django.db import transaction
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Membership
+from guongsang.demo.awards import load_awards
 from guongsang.demo.followup import load_followup
 from guongsang.demo.imports import load_imports
 from guongsang.demo.nominations import load_nominations
@@ -424,6 +425,7 @@ def load_demo(*, stdout=None) -> bool:
     reports = load_reports()
     imports = load_imports()
     load_followup()
+    nominations += load_awards()
     log_action(
         actor=None,
         action="demo.loaded",
@@ -445,6 +447,7 @@ def load_demo(*, stdout=None) -> bool:
             f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
             f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản, "
             f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng, {reports} báo cáo, "
-            f"{imports} tệp kế hoạch chờ kiểm tra."
+            f"{imports} tệp kế hoạch chờ kiểm tra; kế hoạch 004 đã có quyết định khen thưởng, giấy khen và đề nghị "
+            "cấp trên."
         )
     return True

@@ -141,6 +141,8 @@ def test_state_decision_follows_decree_30(cast, plan):
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
         "QUYẾT ĐỊNH:",
         "Điều 2. Tiền thưởng kèm theo: mỗi cá nhân 450.000 đồng",
+        "hệ số 0,3 × mức lương cơ sở 1.490.000 đồng, tập thể gấp 2 lần cá nhân",
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân huyện Lạc Dương",
         "Điều 3. Chánh Văn phòng",
         "CHỦ TỊCH",
         "Đặng Trí Dũng",

@@ -262,7 +262,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='reviewerassignment',
-            constraint=models.UniqueConstraint(fields=('campaign', 'reviewer', 'award_form', 'unit_kind'), name='reviewer_assignment_unique', nulls_distinct=False),
+            constraint=models.UniqueConstraint(fields=('campaign', 'reviewer', 'award_form', 'unit_kind'), name='reviewer_assignment_unique'),
         ),
         migrations.AddConstraint(
             model_name='vote',
