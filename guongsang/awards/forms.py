@@ -29,3 +29,9 @@ class DecisionForm(forms.ModelForm):
             "number": "Để trống rồi bấm “Lưu và cấp số” để lấy số tiếp theo của đơn vị.",
             "coefficient": "Để trống nếu hình thức này không kèm tiền thưởng.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A draft may wait for its signer; signing refuses a decision without one.
+        for name in ("signer_title", "signer_name"):
+            self.fields[name].required = False
