@@ -169,6 +169,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 GS_IMPORT_MAX_BYTES = envint("GS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 GS_IMPORT_MAX_PAGES = envint("GS_IMPORT_MAX_PAGES", 100)
 GS_UPLOAD_MAX_BYTES = envint("GS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# A folder holding a Vietnamese TrueType serif (Liberation Serif or DejaVu Serif) for certificates.
+GS_PDF_FONT_DIR = envstr("GS_PDF_FONT_DIR", "")
 # Dotted path to a callable(data: bytes, name: str) that raises ValidationError for an infected file.
 GS_VIRUS_SCANNER = envstr("GS_VIRUS_SCANNER")
 

@@ -91,7 +91,7 @@ def register_fonts() -> str:
     global _registered
     if _registered:
         return FAMILY
-    dirs = [getattr(settings, "GS_PDF_FONT_DIR", ""), *FONT_DIRS]
+    dirs = [settings.GS_PDF_FONT_DIR, *FONT_DIRS]
     for names in FONT_FILES:
         for folder in filter(None, dirs):
             paths = [Path(folder) / n for n in names]

@@ -41,7 +41,8 @@ def test_the_demo_loads_once_and_shows_every_part(db, client):
     assert {p.code for p in commune.predecessors.all()} == {"TN-TP-PDP", "TN-TP-TRUNGVUONG"}
     assert not Unit.objects.active_on(reform).filter(kind__code="huyen-uy").exists()
     # One account per role per site, at the right units.
-    assert Membership.objects.count() == len(SITES) * len(ROLE_NAMES)
+    # ... and a second reviewer of the bloc (Ban Tổ chức), who declares a conflict of interest in 004.
+    assert Membership.objects.count() == len(SITES) * len(ROLE_NAMES) + 1
     assert AuditEntry.objects.filter(action="org.import", unit=commune).exists()
     # A plan typed in the old TCVN3 font, read and waiting for the ward's manager to check it.
     from guongsang.importer.models import PlanImport
@@ -91,4 +92,4 @@ def test_each_demo_account_sees_only_its_scope(db, client):
     assert client.post("/dang-nhap/", {"username": "admin", "password": DEMO_PASSWORD}).status_code == 302
     assert client.get("/quan-tri/").status_code == 200
     by_role = dict(Membership.objects.values_list("role").annotate(n=Count("id")))
-    assert by_role == {role: len(SITES) for role in Role.values}
+    assert by_role == {role: len(SITES) for role in Role.values} | {Role.REVIEWER: len(SITES) + 1}
