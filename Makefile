@@ -36,6 +36,7 @@ bench: setup
 	$(BIN)/python bench/nomination_checks.py
 	$(BIN)/python bench/plan_import.py
 	$(BIN)/python bench/followup_queries.py
+	$(BIN)/python bench/certificates.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
