@@ -290,6 +290,8 @@ def _require_reviewer(actor, n: Nomination) -> None:
         raise PermissionDenied("Đề nghị này không thuộc phạm vi bạn được phân công thẩm định.")
     if n.state != Nomination.State.SUBMITTED or n.screening != S.VALID:
         raise SelectionError("Chỉ chấm điểm đề nghị đã được thẩm định là hợp lệ.")
+    if AwardList.objects.filter(award_form_id=n.award_form_id).exclude(status=AwardList.Status.DRAFT).exists():
+        raise SelectionError("Danh sách của hình thức này đã được duyệt; điểm chấm không thay đổi được nữa.")
 
 
 @transaction.atomic

@@ -309,3 +309,14 @@ def test_public_notice_collects_comments_while_open(cast, plan, manager, time_ma
     with pytest.raises(ValidationError, match="không trong thời gian lấy ý kiến"):
         selection.comment_on_notice(actor=citizen, award_list=award_list, text="Muộn")
     assert list(award_list.comments.values_list("text", flat=True)) == ["Đồng chí Ánh rất gương mẫu."]
+
+
+def test_no_scoring_once_the_list_is_approved(cast, plan, manager):
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    reviewer = cast.users[Role.REVIEWER]
+    selection.assign_reviewer(actor=manager, campaign=plan.campaign, reviewer=reviewer)
+    approved(cast, plan, [n])
+    item = plan.campaign.rubric.get()
+    with pytest.raises(ValidationError, match="đã được duyệt"):
+        selection.review_save(actor=reviewer, nomination=n, scores={str(item.pk): "9"})
+    assert not Review.objects.exists()
