@@ -3,9 +3,6 @@ proposes awardees upward, and the book of selected models."""
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -14,7 +11,18 @@ from docx.shared import Mm
 from guongsang.awards.decisions import money_totals
 from guongsang.awards.models import Award, AwardDecision
 from guongsang.campaigns.models import NomineeKind
-from guongsang.documents.docx import a4, borderless, default_font, para, party_header, set_widths
+from guongsang.documents.docx import (
+    a4,
+    borderless,
+    cell_text,
+    grid_row,
+    grid_table,
+    new_document,
+    para,
+    party_header,
+    set_widths,
+    to_bytes,
+)
 from guongsang.documents.symbols import PARTY, STATE, Symbol, number_line
 from guongsang.documents.vndate import place_and_date, short_date
 
@@ -38,25 +46,8 @@ def money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") + " đồng"
 
 
-def _document():
-    doc = Document()
-    default_font(doc)
-    a4(doc)
-    return doc
-
-
-def _save(doc) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
 def _cell(cell, text, *, size=13, bold=False, italic=False, align="center"):
-    para(cell, text, size=size, bold=bold, italic=italic, align=align, indent_first=None, space_after=0)
-
-
-def _clear_first(cell) -> None:
-    cell._element.remove(cell.paragraphs[0]._element)
+    cell_text(cell, text, size=size, bold=bold, italic=italic, align=align)
 
 
 def _rule_below(paragraph) -> None:
@@ -92,12 +83,10 @@ def _state_header(doc, d: AwardDecision) -> None:
         _cell(left, " ".join(words[split:]), bold=True)
     _cell(left, "―――――", size=10)
     _cell(left, _number_line(d))
-    _clear_first(left)
     _cell(right, NATIONAL_MOTTO, size=12, bold=True)
     motto = para(right, MOTTO, size=13, bold=True, align="center", indent_first=None, space_after=0)
     _rule_below(motto)
     _cell(right, place_and_date(d.place or "…", d.date), size=13, italic=True)
-    _clear_first(right)
 
 
 def _awardees_phrase(d: AwardDecision) -> str:
@@ -112,7 +101,7 @@ def decision_docx(d: AwardDecision) -> bytes:
     """Quyết định khen thưởng with its attached list (Party format, or State format under NĐ 30/2020)."""
     campaign = d.award_list.campaign
     form = d.award_list.award_form
-    doc = _document()
+    doc = new_document()
     state = d.style == AwardDecision.Style.STATE
     if state:
         a4(doc, top=20, bottom=20, left=30, right=15)
@@ -148,7 +137,7 @@ def decision_docx(d: AwardDecision) -> bytes:
         space_after=8,
     )
     totals = money_totals(d)
-    grantor = form.granted_by if not state else d.authority
+    grantor = form.granted_by
     para(
         doc,
         f"Điều 1. Tặng {form.name} của {grantor} cho {_awardees_phrase(d)} (có danh sách kèm theo) "
@@ -174,7 +163,7 @@ def decision_docx(d: AwardDecision) -> bytes:
     )
     _signature(doc, d, recipients=["Như Điều " + str(last) + ";", "Lưu."])
     _attached_list(doc, d)
-    return _save(doc)
+    return to_bytes(doc)
 
 
 def _signature(doc, d: AwardDecision, *, recipients: list[str]) -> None:
@@ -185,14 +174,12 @@ def _signature(doc, d: AwardDecision, *, recipients: list[str]) -> None:
     _cell(left, "Nơi nhận:", size=12, bold=True, italic=d.style == AwardDecision.Style.STATE, align="left")
     for line in recipients:
         _cell(left, f"- {line}", size=11, align="left")
-    _clear_first(left)
     for text in (d.signer_capacity, d.signer_title):
         if text:
             _cell(right, text.upper(), size=14, bold=True)
     for _ in range(3):
         _cell(right, "")
     _cell(right, d.signer_name or "", size=14, bold=True)
-    _clear_first(right)
 
 
 def _attached_list(doc, d: AwardDecision) -> None:
@@ -229,23 +216,14 @@ def _attached_list(doc, d: AwardDecision) -> None:
         if not rows:
             continue
         para(doc, f"{label.upper()} ({len(rows):02d})", size=13, bold=True, indent_first=None, align="left")
-        table = doc.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, title in zip(
-            table.rows[0].cells, ["TT", "Họ và tên / tên tập thể", "Chức vụ, đơn vị", "Tiền thưởng"], strict=True
-        ):
-            _cell(cell, title, size=12, bold=True)
-            _clear_first(cell)
+        table = grid_table(doc, ["TT", "Họ và tên / tên tập thể", "Chức vụ, đơn vị", "Tiền thưởng"])
         for i, a in enumerate(rows, start=1):
-            cells = table.add_row().cells
-            for cell, text, align in zip(
-                cells,
-                [str(i), a.nomination.nominee_name, awardee_place(a), money(a.amount) if a.amount else "—"],
-                ["center", "left", "left", "right"],
-                strict=True,
-            ):
-                _cell(cell, text, size=12, align=align)
-                _clear_first(cell)
+            amount = money(a.amount) if a.amount else "—"
+            grid_row(
+                table,
+                [str(i), a.nomination.nominee_name, awardee_place(a), amount],
+                aligns=["center", "left", "left", "right"],
+            )
         set_widths(table, (Mm(12), Mm(60), Mm(63), Mm(30)))
     totals = money_totals(d)
     if totals["total"]:
@@ -267,7 +245,7 @@ def awardee_place(a: Award) -> str:
 def escalation_letter(campaign, target, escalations) -> bytes:
     """Tờ trình proposing the chosen awardees for a higher form or a programme, with the list."""
     issuer = campaign.issuer
-    doc = _document()
+    doc = new_document()
     party_header(doc, issuer, number_line=f"Số      -TTr/{issuer.abbreviation or '…'}")
     para(doc, "")
     para(doc, "TỜ TRÌNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
@@ -279,40 +257,23 @@ def escalation_letter(campaign, target, escalations) -> bytes:
         f"khen thưởng của Ban Thường vụ {issuer.name}, {issuer.name} trân trọng đề nghị {target.granted_by} xem xét "
         f"{target.name.lower()} cho {len(escalations):02d} tập thể, cá nhân có tên trong danh sách kèm theo.",
     )
-    table = doc.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, title in zip(
-        table.rows[0].cells, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Đã được khen"], strict=True
-    ):
-        _cell(cell, title, size=12, bold=True)
-        _clear_first(cell)
+    table = grid_table(doc, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Đã được khen"])
     for i, e in enumerate(escalations, start=1):
         d = e.award.decision
-        cells = table.add_row().cells
-        for cell, text in zip(
-            cells,
-            [
-                str(i),
-                e.award.nomination.nominee_name,
-                awardee_place(e.award),
-                f"{d.award_list.award_form.name}, QĐ {d.symbol}",
-            ],
-            strict=True,
-        ):
-            _cell(cell, text, size=12, align="left")
-            _clear_first(cell)
+        form = d.award_list.award_form.name
+        grid_row(table, [str(i), e.award.nomination.nominee_name, awardee_place(e.award), f"{form}, QĐ {d.symbol}"])
     para(doc, f"{issuer.name} kính trình./.")
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
     _cell(table.rows[0].cells[1], campaign.signer_capacity, size=14, bold=True)
     _cell(table.rows[0].cells[1], campaign.signer_title, size=14, bold=True)
     _cell(table.rows[0].cells[1], "\n\n" + campaign.signer_name, size=14, bold=True)
-    return _save(doc)
+    return to_bytes(doc)
 
 
 def models_book(campaign, awards: list[Award]) -> bytes:
     """The book of selected models: a title page, then one page per model or awardee."""
-    doc = _document()
+    doc = new_document()
     for _ in range(6):
         para(doc, "")
     para(doc, campaign.issuer.name.upper(), size=14, bold=True, align="center", indent_first=None)
@@ -339,4 +300,4 @@ def models_book(campaign, awards: list[Award]) -> bytes:
             align="right",
             indent_first=None,
         )
-    return _save(doc)
+    return to_bytes(doc)

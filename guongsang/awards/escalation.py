@@ -19,6 +19,7 @@ from guongsang.awards.selection import CAP_FIELD, SelectionError, require_manage
 from guongsang.campaigns.models import AwardForm, Campaign, Deadline
 from guongsang.lib.text import fold
 from guongsang.nominations.models import DossierFile, Nomination
+from guongsang.nominations.services import FIELDS as NOMINATION_FIELDS
 
 
 def escalation_forms(campaign: Campaign) -> list[AwardForm]:
@@ -145,21 +146,9 @@ def send_to_parent(*, actor, campaign: Campaign, target: AwardForm) -> list[Nomi
     now = timezone.now()
     for e in pending:
         source = e.award.nomination
+        copied = {name: getattr(source, name) for name in NOMINATION_FIELDS if name != "award_form"}
         n = Nomination.objects.create(
-            campaign=parent,
-            unit=campaign.issuer,
-            kind=source.kind,
-            award_form=form,
-            nominee_unit=source.nominee_unit,
-            collective_name=source.collective_name,
-            person=source.person,
-            model_name=source.model_name,
-            model_unit=source.model_unit,
-            model_description=source.model_description,
-            summary=source.summary,
-            achievements_from=source.achievements_from,
-            achievements_to=source.achievements_to,
-            created_by=actor,
+            campaign=parent, unit=campaign.issuer, award_form=form, created_by=actor, **copied
         )
         for f in source.files.select_related("requirement"):
             requirement = requirements.get(fold(f.requirement.document))

@@ -1,26 +1,13 @@
 from django import forms
 
+from guongsang.awards.decisions import DECISION_FIELDS
 from guongsang.awards.models import AwardDecision
 
 
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = AwardDecision
-        fields = [
-            "authority",
-            "authority_parent",
-            "abbreviation",
-            "number",
-            "date",
-            "place",
-            "grounds",
-            "proposer",
-            "signer_capacity",
-            "signer_title",
-            "signer_name",
-            "coefficient",
-            "collective_multiplier",
-        ]
+        fields = list(DECISION_FIELDS)
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "grounds": forms.Textarea(attrs={"rows": 4}),

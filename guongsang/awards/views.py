@@ -30,7 +30,7 @@ from guongsang.campaigns.models import AwardForm, Campaign, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
 from guongsang.campaigns.views import get_campaign_for_user
 from guongsang.documents.responses import document_response
-from guongsang.lib.forms import add_service_errors, run_action
+from guongsang.lib.forms import add_service_errors, report_refusal, run_action
 from guongsang.nominations import rules as R
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import UnitKind
@@ -420,11 +420,10 @@ def decision(request, pk: int):
             d = decisions.decision_save(
                 actor=request.user, award_list=award_list, allocate=bool(request.POST.get("cap_so")), **fields
             )
-        except (decisions.DecisionError, PermissionDenied) as exc:
-            if isinstance(exc, PermissionDenied):
-                messages.error(request, str(exc))
-            else:
-                add_service_errors(form, exc)
+        except decisions.DecisionError as exc:
+            add_service_errors(form, exc)
+        except PermissionDenied as exc:
+            report_refusal(request, exc)
         else:
             messages.success(request, "Đã lưu dự thảo quyết định." + (f" Số {d.symbol}." if d.number else ""))
             return redirect("awards:decision", pk=award_list.pk)
@@ -479,8 +478,7 @@ def certificates_start(request, pk: int):
     try:
         batch = certificates.start_batch(actor=request.user, decision=d, layout=layout, calibration=calibration)
     except (certificates.CertificateError, PermissionDenied) as exc:
-        for message in getattr(exc, "messages", [str(exc)]):
-            messages.error(request, message)
+        report_refusal(request, exc)
         return redirect("awards:decision", pk=d.award_list_id)
     return redirect("awards:batch", pk=batch.pk)
 
@@ -528,8 +526,7 @@ def test_page(request, pk: int):
     try:
         data = certificates.test_page(layout, calibration)
     except certificates.CertificateError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        report_refusal(request, exc)
         return redirect("awards:decision", pk=d.award_list_id)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="trang-in-thu.pdf"'
@@ -602,8 +599,7 @@ def layout(request, pk: int):
         except ValueError:
             messages.error(request, "Tọa độ, cỡ chữ, độ rộng và số dòng phải là số.")
         except (certificates.CertificateError, PermissionDenied) as exc:
-            for message in getattr(exc, "messages", [str(exc)]):
-                messages.error(request, message)
+            report_refusal(request, exc)
         else:
             messages.success(request, f"Đã lưu mẫu phôi “{saved.name}”.")
             return redirect(reverse("awards:layout", args=[d.pk]) + f"?mau={saved.pk}")
@@ -686,8 +682,7 @@ def package(request, pk: int):
     try:
         data = escalation.package(campaign, target)
     except selection.SelectionError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        report_refusal(request, exc)
         return redirect("awards:escalations", pk=campaign.pk)
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="ho-so-de-nghi-{target.pk}.zip"'

@@ -131,3 +131,44 @@ def party_header(doc, unit, *, number_line: str, day=None) -> None:
         indent_first=None,
     )
     right._element.remove(right.paragraphs[0]._element)
+
+
+def new_document(size: float = 14):
+    """An A4 document whose Normal style is Times New Roman."""
+    from docx import Document
+
+    doc = Document()
+    default_font(doc, size)
+    a4(doc)
+    return doc
+
+
+def to_bytes(doc) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def cell_text(cell, text: str, *, size: float = 12, bold=False, italic=False, align: str = "left"):
+    """Write a line into a table cell; the empty paragraph every new cell starts with is dropped."""
+    paragraph = para(cell, text, size=size, bold=bold, italic=italic, align=align, indent_first=None, space_after=0)
+    first = cell.paragraphs[0]
+    if first._element is not paragraph._element and not first.text:
+        cell._element.remove(first._element)
+    return paragraph
+
+
+def grid_table(container, titles: list[str], *, size: float = 12):
+    """A bordered table with a bold, centred header row."""
+    table = container.add_table(rows=1, cols=len(titles))
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        cell_text(cell, title, size=size, bold=True, align="center")
+    return table
+
+
+def grid_row(table, values: list[str], *, size: float = 12, aligns: list[str] | None = None) -> None:
+    for cell, value, align in zip(table.add_row().cells, values, aligns or ["left"] * len(values), strict=True):
+        cell_text(cell, value, size=size, align=align)

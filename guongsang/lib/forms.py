@@ -12,6 +12,17 @@ def add_service_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def report_refusal(request, exc) -> None:
+    """A service's Vietnamese refusal (ValidationError or PermissionDenied) as error messages."""
+    from django.contrib import messages
+
+    if isinstance(exc, ValidationError):
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
+
+
 def run_action(request, action, success: str) -> bool:
     """Run a service call for a POST view; its Vietnamese refusals become error messages."""
     from django.contrib import messages
@@ -19,11 +30,8 @@ def run_action(request, action, success: str) -> bool:
 
     try:
         action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
+    except (ValidationError, PermissionDenied) as exc:
+        report_refusal(request, exc)
     else:
         messages.success(request, success)
         return True

@@ -3,13 +3,10 @@ report pre-filled on the form the campaign prescribes."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
-from docx import Document
 
 from guongsang.campaigns.models import Campaign, NomineeKind
-from guongsang.documents.docx import a4, borderless, default_font, para, party_header
+from guongsang.documents.docx import borderless, grid_row, grid_table, new_document, para, party_header, to_bytes
 from guongsang.documents.vndate import place_and_date, short_date
 from guongsang.nominations.models import Nomination
 
@@ -19,21 +16,8 @@ FORM_HEADINGS = {
 }
 
 
-def _document():
-    doc = Document()
-    default_font(doc)
-    a4(doc)
-    return doc
-
-
-def _save(doc) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
 def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> bytes:
-    doc = _document()
+    doc = new_document()
     party_header(doc, unit, number_line=f"Số      -TTr/{unit.abbreviation or '…'}")
     para(doc, "")
     para(doc, "TỜ TRÌNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
@@ -62,15 +46,9 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
     para(doc, "")
     para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", size=14, bold=True, align="center", indent_first=None, space_after=0)
     para(doc, f"(Kèm theo Tờ trình của {unit.name})", size=13, italic=True, align="center", indent_first=None)
-    table = doc.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    for cell, title in zip(
-        table.rows[0].cells,
-        ["TT", "Tập thể, cá nhân, mô hình", "Chức vụ, đơn vị", "Hình thức đề nghị", "Tóm tắt thành tích"],
-        strict=True,
-    ):
-        para(cell, title, size=12, bold=True, align="center", indent_first=None, space_after=0)
-        cell._element.remove(cell.paragraphs[0]._element)
+    table = grid_table(
+        doc, ["TT", "Tập thể, cá nhân, mô hình", "Chức vụ, đơn vị", "Hình thức đề nghị", "Tóm tắt thành tích"]
+    )
     for i, n in enumerate(nominations, start=1):
         role = ""
         if n.kind == NomineeKind.INDIVIDUAL and n.person_id:
@@ -78,11 +56,8 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
         elif n.kind == NomineeKind.MODEL and n.model_unit_id:
             role = n.model_unit.name
         form = f"{n.award_form.name} của {n.award_form.granted_by}" if n.award_form_id else ""
-        values = [str(i), f"{n.get_kind_display()}: {n.nominee_name}", role, form, n.summary[:500]]
-        for cell, value in zip(table.add_row().cells, values, strict=True):
-            para(cell, value, size=12, align="left", indent_first=None, space_after=0)
-            cell._element.remove(cell.paragraphs[0]._element)
-    return _save(doc)
+        grid_row(table, [str(i), f"{n.get_kind_display()}: {n.nominee_name}", role, form, n.summary[:500]])
+    return to_bytes(doc)
 
 
 def _signature(doc, unit) -> None:
@@ -105,7 +80,7 @@ def _signature(doc, unit) -> None:
 def achievement_report(nomination: Nomination) -> bytes:
     n = nomination
     campaign = n.campaign
-    doc = _document()
+    doc = new_document()
     para(doc, FORM_HEADINGS.get(campaign.achievement_form, ""), size=12, italic=True, align="right", indent_first=None)
     para(
         doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align="center", indent_first=None, space_after=0
@@ -173,4 +148,4 @@ def achievement_report(nomination: Nomination) -> bytes:
         align="center",
         indent_first=None,
     )
-    return _save(doc)
+    return to_bytes(doc)
