@@ -285,8 +285,7 @@ def reviewable(user, campaign: Campaign) -> list[Nomination]:
 
 
 def _require_reviewer(actor, n: Nomination) -> None:
-    assignments = ReviewerAssignment.objects.filter(campaign=n.campaign, reviewer=actor).select_related()
-    if not in_remit(list(assignments), n):
+    if not in_remit(list(ReviewerAssignment.objects.filter(campaign=n.campaign, reviewer=actor)), n):
         raise PermissionDenied("Đề nghị này không thuộc phạm vi bạn được phân công thẩm định.")
     if n.state != Nomination.State.SUBMITTED or n.screening != S.VALID:
         raise SelectionError("Chỉ chấm điểm đề nghị đã được thẩm định là hợp lệ.")

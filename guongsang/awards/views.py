@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.models import Membership
@@ -133,7 +134,10 @@ def screen(request, pk: int):
         ),
         f"Đã ghi kết quả thẩm định: {n.nominee_name}.",
     )
-    return redirect(request.POST.get("next") or reverse("awards:screening", args=[n.campaign_id]))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("awards:screening", args=[n.campaign_id])
+    return redirect(back)
 
 
 @login_required

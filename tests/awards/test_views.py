@@ -105,3 +105,13 @@ def test_the_test_page_and_the_scores_download(client, cast, plan):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     xlsx = client.get(f"/xet-chon/ke-hoach/{plan.campaign.pk}/diem-cham.xlsx")
     assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+
+
+def test_screening_goes_back_only_to_this_site(client, cast, plan):
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    client.force_login(cast.users[Role.MANAGER])
+    url = f"/xet-chon/de-nghi/{n.pk}/tham-dinh/"
+    away = client.post(url, {"ket_qua": "valid", "next": "https://vi-du.invalid/"})
+    assert away["Location"] == f"/xet-chon/ke-hoach/{plan.campaign.pk}/tham-dinh-ho-so/"
+    here = client.post(url, {"ket_qua": "valid", "next": "/xet-chon/ke-hoach/1/tham-dinh-ho-so/?tham_dinh=valid"})
+    assert here["Location"] == "/xet-chon/ke-hoach/1/tham-dinh-ho-so/?tham_dinh=valid"
