@@ -115,3 +115,14 @@ def test_screening_goes_back_only_to_this_site(client, cast, plan):
     assert away["Location"] == f"/xet-chon/ke-hoach/{plan.campaign.pk}/tham-dinh-ho-so/"
     here = client.post(url, {"ket_qua": "valid", "next": "/xet-chon/ke-hoach/1/tham-dinh-ho-so/?tham_dinh=valid"})
     assert here["Location"] == "/xet-chon/ke-hoach/1/tham-dinh-ho-so/?tham_dinh=valid"
+
+
+def test_the_unit_sees_why_its_nomination_came_back(client, cast, plan):
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    selection.screen(actor=cast.users[Role.MANAGER], nomination=n, verdict="returned", reason="Thiếu ảnh tư liệu.")
+    client.force_login(cast.users[Role.HEAD])
+    page = client.get(f"/de-nghi/{n.pk}/").content.decode()
+    assert "Đơn vị ban hành trả lại để bổ sung: Thiếu ảnh tư liệu." in page
+    assert "Xác nhận và gửi" in page
+    listing = client.get(f"/de-nghi/ke-hoach/{plan.campaign.pk}/").content.decode()
+    assert "Trả lại để bổ sung" in listing
