@@ -14,15 +14,26 @@ from tests.e2e.test_tree_browser import login
 pytestmark = pytest.mark.e2e
 
 
-def as_user(browser, base, username):
-    page = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}).new_page()
-    page.set_default_timeout(15_000)
-    page.on("dialog", lambda dialog: dialog.accept())
-    login(page, base, username)
-    return page
+@pytest.fixture
+def as_user(browser, live_server):
+    """A logged-in page per user; every browser context is closed before the live server stops."""
+    contexts = []
+
+    def open_as(username):
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("dialog", lambda dialog: dialog.accept())
+        login(page, live_server.url, username)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
-def test_screen_score_vote_approve_decide_print_and_honour(browser, live_server, cast, plan):  # noqa: F811
+def test_screen_score_vote_approve_decide_print_and_honour(as_user, live_server, cast, plan):  # noqa: F811
     base = live_server.url
     person = plan.people[0]
     submitted(plan, cast.commune, person=person)
@@ -30,7 +41,7 @@ def test_screen_score_vote_approve_decide_print_and_honour(browser, live_server,
     campaign = plan.campaign
 
     # The manager screens both in one go, after a confirmation.
-    manager = as_user(browser, base, "quanly")
+    manager = as_user("quanly")
     manager.goto(f"{base}/ke-hoach/{campaign.pk}/")
     manager.get_by_role("link", name="Xét chọn, khen thưởng").click()
     manager.get_by_role("link", name="1. Thẩm định hồ sơ").click()
@@ -49,7 +60,7 @@ def test_screen_score_vote_approve_decide_print_and_honour(browser, live_server,
     expect(manager.get_by_text("Đã phân công thẩm định.")).to_be_visible()
 
     # The reviewer scores the individual against the rubric.
-    reviewer = as_user(browser, base, "thamdinh")
+    reviewer = as_user("thamdinh")
     reviewer.goto(f"{base}/ke-hoach/{campaign.pk}/")
     reviewer.get_by_role("link", name="Chấm điểm đề nghị").click()
     reviewer.get_by_role("link", name=re.compile("Nguyễn Thị Ánh")).click()
@@ -88,7 +99,7 @@ def test_screen_score_vote_approve_decide_print_and_honour(browser, live_server,
     shot(manager, "award-selection")
 
     # The leader approves the list.
-    leader = as_user(browser, base, "lanhdao")
+    leader = as_user("lanhdao")
     leader.goto(f"{base}/xet-chon/ke-hoach/{campaign.pk}/")
     leader.get_by_role("button", name="Duyệt danh sách").click()
     expect(leader.get_by_text("Đã duyệt danh sách.")).to_be_visible()
