@@ -135,7 +135,9 @@ def screening_rows(campaign: Campaign, filters: ScreeningFilters | None = None) 
         Nomination.objects.filter(campaign=campaign)
         .exclude(state=Nomination.State.WITHDRAWN)
         .exclude(state=Nomination.State.DRAFT, screening=S.PENDING)
-        .select_related("unit", "unit__kind", "person", "person__unit", "nominee_unit", "model_unit", "award_form")
+        .select_related(
+            "unit", "unit__kind", "person", "person__unit", "nominee_unit", "model_unit", "award_form", "list_entry"
+        )
         .order_by("unit__path", "kind", "pk")
     )
     if f.unit_kind:

@@ -103,6 +103,7 @@ def screening(request, pk: int):
                 [f for f in findings if f.severity in (R.BLOCK, R.WARN)],
                 [f for f in findings if f.severity == R.REVIEW],
                 R.blocking(findings),
+                n.state == Nomination.State.SUBMITTED and not hasattr(n, "list_entry"),
             )
             for n, findings in rows
         ],

@@ -426,6 +426,7 @@ def load_demo(*, stdout=None) -> bool:
     imports = load_imports()
     load_followup()
     nominations += load_awards()
+    accounts = get_user_model().objects.count()  # with the reviewer the award demo adds
     log_action(
         actor=None,
         action="demo.loaded",
@@ -435,7 +436,7 @@ def load_demo(*, stdout=None) -> bool:
             "people": len(people),
             "ratings": n_ratings,
             "honors": n_honors,
-            "accounts": len(accounts),
+            "accounts": accounts,
             "campaigns": len(campaigns),
             "nominations": nominations,
             "reports": reports,
@@ -445,7 +446,7 @@ def load_demo(*, stdout=None) -> bool:
     if stdout is not None:
         stdout.write(
             f"Đã nạp dữ liệu mẫu: {len(loader.units)} đơn vị, {len(people)} cá nhân, "
-            f"{n_ratings} xếp loại, {n_honors} khen thưởng, {len(accounts)} tài khoản, "
+            f"{n_ratings} xếp loại, {n_honors} khen thưởng, {accounts} tài khoản, "
             f"{len(campaigns)} kế hoạch, {nominations} đề nghị khen thưởng, {reports} báo cáo, "
             f"{imports} tệp kế hoạch chờ kiểm tra; kế hoạch 004 đã có quyết định khen thưởng, giấy khen và đề nghị "
             "cấp trên."

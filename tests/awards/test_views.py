@@ -126,3 +126,12 @@ def test_the_unit_sees_why_its_nomination_came_back(client, cast, plan):
     assert "Xác nhận và gửi" in page
     listing = client.get(f"/de-nghi/ke-hoach/{plan.campaign.pk}/").content.decode()
     assert "Trả lại để bổ sung" in listing
+
+
+def test_a_listed_nomination_is_no_longer_offered_for_screening(client, cast, plan):
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    approved(cast, plan, [n])
+    client.force_login(cast.users[Role.MANAGER])
+    page = client.get(f"/xet-chon/ke-hoach/{plan.campaign.pk}/tham-dinh-ho-so/").content.decode()
+    assert "đã vào danh sách khen thưởng" in page
+    assert f'action="/xet-chon/de-nghi/{n.pk}/tham-dinh/"' not in page
