@@ -7,12 +7,19 @@ Views and templates ask these functions; they never re-derive a rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from guongsang.accounts.models import Role
+from guongsang.lib.typing import Actor
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from guongsang.org.models import Unit
 
 # Roles that may see personal data (ratings, birth year, ethnicity) inside their scope.
 PERSONAL_DATA_ROLES = frozenset({Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN})
@@ -29,29 +36,32 @@ class Grant:
     role: str
 
 
-def grants(user) -> list[Grant]:
+def grants(user: Actor) -> list[Grant]:
     """The user's roles with their units' paths, loaded once per user object (one query)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cached = getattr(user, "_gs_grants", None)
+    member = cast("User", user)  # only the user model is authenticated; AnonymousUser is not
+    cached: list[Grant] | None = getattr(member, "_gs_grants", None)
     if cached is None:
         from guongsang.accounts.models import Membership
 
         cached = [
             Grant(unit_id, path, role)
-            for unit_id, path, role in Membership.objects.filter(user=user).values_list("unit_id", "unit__path", "role")
+            for unit_id, path, role in Membership.objects.filter(user=member).values_list(
+                "unit_id", "unit__path", "role"
+            )
         ]
-        user._gs_grants = cached
+        member._gs_grants = cached  # type: ignore[attr-defined]  # a per-object cache, not a model field
     return cached
 
 
-def is_admin(user) -> bool:
+def is_admin(user: Actor) -> bool:
     """The deployment administrator (a superuser) reaches everything. The administrator *role*
     reaches the subtree of its unit only, like every other role."""
     return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
 
 
-def scope_paths(user, roles: frozenset[str] | None = None) -> list[str]:
+def scope_paths(user: Actor, roles: frozenset[str] | None = None) -> list[str]:
     """Paths of the units whose subtrees the user reaches (with one of `roles`, if given)."""
     paths = sorted({g.path for g in grants(user) if roles is None or g.role in roles})
     # Drop paths already covered by a shorter one.
@@ -62,14 +72,14 @@ def scope_paths(user, roles: frozenset[str] | None = None) -> list[str]:
     return out
 
 
-def has_role_over(user, unit, roles: frozenset[str] | None = None) -> bool:
+def has_role_over(user: Actor, unit: Unit, roles: frozenset[str] | None = None) -> bool:
     """True if the user holds one of `roles` at the unit or at one of its ancestors."""
     if is_admin(user):
         return True
     return any(unit.path.startswith(p) for p in scope_paths(user, roles))
 
 
-def visible_units(user, roles: frozenset[str] | None = None) -> QuerySet:
+def visible_units(user: Actor, roles: frozenset[str] | None = None) -> QuerySet[Unit]:
     from guongsang.org.models import Unit
 
     if is_admin(user):
@@ -90,7 +100,7 @@ def scope_filter(paths: list[str], field: str = "path") -> Q:
     return query
 
 
-def top_units(user) -> QuerySet:
+def top_units(user: Actor) -> QuerySet[Unit]:
     """The highest units the user reaches: the roots of what the tree browser shows."""
     from guongsang.org.models import Unit
 
@@ -99,7 +109,7 @@ def top_units(user) -> QuerySet:
     return Unit.objects.filter(path__in=scope_paths(user))
 
 
-def get_unit_for_user(user, pk: int, roles: frozenset[str] | None = None):
+def get_unit_for_user(user: Actor, pk: int, roles: frozenset[str] | None = None) -> Unit:
     """The unit, or 404 when it is outside the user's scope (its existence does not leak)."""
     from guongsang.org.models import Unit
 
@@ -113,22 +123,22 @@ def get_unit_for_user(user, pk: int, roles: frozenset[str] | None = None):
 
 
 @rules.predicate
-def can_view_unit(user, unit) -> bool:
+def can_view_unit(user: Actor, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit)
 
 
 @rules.predicate
-def can_view_personal_data(user, unit) -> bool:
+def can_view_personal_data(user: Actor, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit, PERSONAL_DATA_ROLES)
 
 
 @rules.predicate
-def can_edit_tree(user, unit) -> bool:
+def can_edit_tree(user: Actor, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit, TREE_EDIT_ROLES)
 
 
 @rules.predicate
-def can_view_audit(user, unit) -> bool:
+def can_view_audit(user: Actor, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit, AUDIT_ROLES)
 
 

@@ -1,9 +1,18 @@
 """Form helpers shared by the apps' views."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 
+if TYPE_CHECKING:
+    from django import forms
+    from django.http import HttpRequest
 
-def add_service_errors(form, exc: ValidationError) -> None:
+
+def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's Vietnamese validation errors on the form: on their field when it is shown."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
@@ -12,7 +21,7 @@ def add_service_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-def report_refusal(request, exc) -> None:
+def report_refusal(request: HttpRequest, exc: Exception) -> None:
     """A service's Vietnamese refusal (ValidationError or PermissionDenied) as error messages."""
     from django.contrib import messages
 
@@ -23,7 +32,7 @@ def report_refusal(request, exc) -> None:
         messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
 
 
-def run_action(request, action, success: str) -> bool:
+def run_action(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
     """Run a service call for a POST view; its Vietnamese refusals become error messages."""
     from django.contrib import messages
     from django.core.exceptions import PermissionDenied
