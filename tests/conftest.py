@@ -12,13 +12,31 @@ Tỉnh ủy Mẫu (TU)                               admin (role admin at the ro
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck, settings
 
 from guongsang.accounts.models import Membership, Role
 from guongsang.org.models import Person, Rating, Unit, UnitKind
+
+# Property tests: no wall-clock deadline (a loaded machine is not a failing property); in CI the examples
+# are derived from the test itself (`derandomize`), so a run is repeatable and a failure reproduces.
+# The strategies are small by construction; the slow-generation health check measures wall time, which
+# two test workers on two cores inflate, so the CI profile does not count it.
+settings.register_profile("dev", deadline=None, max_examples=100)
+settings.register_profile(
+    "ci",
+    deadline=None,
+    max_examples=100,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 @dataclass
@@ -64,18 +82,41 @@ def ensure_kinds() -> None:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for a module's tests and removed afterwards."""
-    from django.core.management import call_command
-
+    """The demo data, loaded once per test session (per worker) and kept: each test runs in a transaction
+    that is rolled back, so the data stays as loaded. It is loaded again only when a transactional test
+    has flushed the database before a module that needs it. Tests that use it run after every other test (see
+    `pytest_collection_modifyitems`), so no test that expects an empty database ever sees it."""
     from guongsang.demo.loader import load_demo
 
     with django_db_blocker.unblock():
         ensure_kinds()
-        load_demo()
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        ensure_kinds()
+        load_demo()  # a no-op when the data is already there
+
+
+def _uses_demo(item) -> bool:
+    return "demo" in getattr(item, "fixturenames", ())
+
+
+def _is_transactional(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run tests in four groups, each in its collected order: tests on an empty database, tests that
+    flush it (transactional ones), tests on the demo data, and transactional tests on the demo data.
+    The demo is then loaded once, and a flush never removes it under a test that needs it. Test
+    workers (pytest-xdist) are handed tests in this order, so the same holds for each of them."""
+
+    def group(item) -> int:
+        return 2 * _uses_demo(item) + _is_transactional(item)
+
+    items[:] = sorted(items, key=group)  # sorted() is stable: the collected order stays within a group
 
 
 @pytest.fixture

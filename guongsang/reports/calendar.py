@@ -58,8 +58,10 @@ SALT = "guongsang.calendar"
 
 
 def feed_token(unit) -> str:
-    """A token naming the unit, signed with the secret key: the subscription address of its calendar."""
-    return signing.dumps(unit.pk, salt=SALT, compress=True)
+    """A token naming the unit, signed with the secret key: the subscription address of its calendar.
+
+    It carries no time stamp, so the address a unit subscribed to stays the same on every page load."""
+    return signing.Signer(salt=SALT).sign(str(unit.pk))
 
 
 def unit_from_token(token: str):
@@ -67,7 +69,7 @@ def unit_from_token(token: str):
     from guongsang.org.models import Unit
 
     try:
-        pk = signing.loads(token, salt=SALT)
+        pk = signing.Signer(salt=SALT).unsign(token)
     except signing.BadSignature:
         return None
-    return Unit.objects.filter(pk=pk).first()
+    return Unit.objects.filter(pk=pk).first() if pk.isdigit() else None

@@ -71,9 +71,7 @@ def test_the_demo_loads_once_and_shows_every_part(db, client):
     assert rolled  # the province's figures drill down into the ward's campaign
 
 
-def test_each_demo_account_sees_only_its_scope(db, client):
-    ensure_kinds()
-    load_demo()
+def test_each_demo_account_sees_only_its_scope(db, client, demo):
     for prefix, _label, issuer, unit_code in SITES:
         for role, suffix in ROLE_NAMES.items():
             username = f"{prefix}.{suffix}"

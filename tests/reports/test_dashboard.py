@@ -72,7 +72,9 @@ def test_chart_coordinates_are_not_written_with_a_decimal_comma(client, cast, tr
 
 
 def test_a_calendar_subscription_needs_no_login_but_a_signed_token(client, cast, tree):  # noqa: F811
-    from guongsang.reports.calendar import feed_token
+    import re
+
+    from guongsang.reports.calendar import feed_token, unit_from_token
 
     token = feed_token(cast.commune)
     response = client.get(reverse("reports:calendar_subscription", args=[token]))
@@ -83,5 +85,13 @@ def test_a_calendar_subscription_needs_no_login_but_a_signed_token(client, cast,
     ]
     forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     assert client.get(reverse("reports:calendar_subscription", args=[forged])).status_code == 404
+    other = feed_token(cast.sibling)
+    assert unit_from_token(other) == cast.sibling and other != token
+    # A token naming another unit under this unit's signature is refused too.
+    assert unit_from_token(f"{cast.sibling.pk}:{token.split(':', 1)[1]}") is None
+    # The address on the unit's home page is read back by what it names, not compared with a token made here.
     client.force_login(cast.users[Role.SUBMITTER])
-    assert f"/bao-cao/lich/dang-ky/{token}.ics" in client.get("/").content.decode()
+    links = re.findall(r"/bao-cao/lich/dang-ky/([^\"<>]+)\.ics", client.get("/").content.decode())
+    assert links and {unit_from_token(t) for t in links} == {cast.commune}
+    # The address does not change from one page load to the next.
+    assert re.findall(r"/bao-cao/lich/dang-ky/([^\"<>]+)\.ics", client.get("/").content.decode()) == links
