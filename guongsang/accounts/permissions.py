@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from guongsang.accounts.models import Role
-from guongsang.lib.typing import Actor
+from guongsang.lib.typing import AnyUser
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -36,7 +36,7 @@ class Grant:
     role: str
 
 
-def grants(user: Actor) -> list[Grant]:
+def grants(user: AnyUser) -> list[Grant]:
     """The user's roles with their units' paths, loaded once per user object (one query)."""
     if not getattr(user, "is_authenticated", False):
         return []
@@ -55,13 +55,13 @@ def grants(user: Actor) -> list[Grant]:
     return cached
 
 
-def is_admin(user: Actor) -> bool:
+def is_admin(user: AnyUser) -> bool:
     """The deployment administrator (a superuser) reaches everything. The administrator *role*
     reaches the subtree of its unit only, like every other role."""
     return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
 
 
-def scope_paths(user: Actor, roles: frozenset[str] | None = None) -> list[str]:
+def scope_paths(user: AnyUser, roles: frozenset[str] | None = None) -> list[str]:
     """Paths of the units whose subtrees the user reaches (with one of `roles`, if given)."""
     paths = sorted({g.path for g in grants(user) if roles is None or g.role in roles})
     # Drop paths already covered by a shorter one.
@@ -72,14 +72,14 @@ def scope_paths(user: Actor, roles: frozenset[str] | None = None) -> list[str]:
     return out
 
 
-def has_role_over(user: Actor, unit: Unit, roles: frozenset[str] | None = None) -> bool:
+def has_role_over(user: AnyUser, unit: Unit, roles: frozenset[str] | None = None) -> bool:
     """True if the user holds one of `roles` at the unit or at one of its ancestors."""
     if is_admin(user):
         return True
     return any(unit.path.startswith(p) for p in scope_paths(user, roles))
 
 
-def visible_units(user: Actor, roles: frozenset[str] | None = None) -> QuerySet[Unit]:
+def visible_units(user: AnyUser, roles: frozenset[str] | None = None) -> QuerySet[Unit]:
     from guongsang.org.models import Unit
 
     if is_admin(user):
@@ -100,7 +100,7 @@ def scope_filter(paths: list[str], field: str = "path") -> Q:
     return query
 
 
-def top_units(user: Actor) -> QuerySet[Unit]:
+def top_units(user: AnyUser) -> QuerySet[Unit]:
     """The highest units the user reaches: the roots of what the tree browser shows."""
     from guongsang.org.models import Unit
 
@@ -109,7 +109,7 @@ def top_units(user: Actor) -> QuerySet[Unit]:
     return Unit.objects.filter(path__in=scope_paths(user))
 
 
-def get_unit_for_user(user: Actor, pk: int, roles: frozenset[str] | None = None) -> Unit:
+def get_unit_for_user(user: AnyUser, pk: int, roles: frozenset[str] | None = None) -> Unit:
     """The unit, or 404 when it is outside the user's scope (its existence does not leak)."""
     from guongsang.org.models import Unit
 
@@ -123,22 +123,22 @@ def get_unit_for_user(user: Actor, pk: int, roles: frozenset[str] | None = None)
 
 
 @rules.predicate
-def can_view_unit(user: Actor, unit: Unit | None) -> bool:
+def can_view_unit(user: AnyUser, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit)
 
 
 @rules.predicate
-def can_view_personal_data(user: Actor, unit: Unit | None) -> bool:
+def can_view_personal_data(user: AnyUser, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit, PERSONAL_DATA_ROLES)
 
 
 @rules.predicate
-def can_edit_tree(user: Actor, unit: Unit | None) -> bool:
+def can_edit_tree(user: AnyUser, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit, TREE_EDIT_ROLES)
 
 
 @rules.predicate
-def can_view_audit(user: Actor, unit: Unit | None) -> bool:
+def can_view_audit(user: AnyUser, unit: Unit | None) -> bool:
     return unit is not None and has_role_over(user, unit, AUDIT_ROLES)
 
 

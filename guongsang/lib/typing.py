@@ -1,9 +1,15 @@
 """Types shared by the statically checked modules (see docs/testing.md, "Static types").
 
-`Actor` is whoever performs a service call or a permission check: a signed-in user or the
-anonymous one. The project keeps Django's default user model (no AUTH_USER_MODEL). Annotations
-are not evaluated at run time (`from __future__ import annotations`), so the run-time value is a
-placeholder and importing this module loads no models.
+The project keeps Django's default user model (no AUTH_USER_MODEL), so both aliases name
+`django.contrib.auth.models.User`:
+
+- `AnyUser`: whoever a request comes from, signed in or not; what the permission checks take.
+- `Actor`: the signed-in user who performs a service call. Services record them (created_by,
+  submitted_by, …), so an anonymous user is never an actor: views reach services only behind
+  a sign-in and a permission check.
+
+Annotations are not evaluated at run time (`from __future__ import annotations`), so the run-time
+values are placeholders and importing this module loads no models.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
-    Actor: TypeAlias = User | AnonymousUser
+    AnyUser: TypeAlias = User | AnonymousUser
+    Actor: TypeAlias = User
 else:
+    AnyUser = Any
     Actor = Any
