@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: setup run test lint format bench clean
+.PHONY: setup run test lint format bench clean mutate
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ bench: setup
 	$(BIN)/python bench/plan_import.py
 	$(BIN)/python bench/followup_queries.py
 	$(BIN)/python bench/certificates.py
+
+# Mutation testing of the core modules ([tool.mutmut] in pyproject.toml; docs/testing.md). Not part of
+# `make test`. Results are kept in mutants/: a second run re-tests only changed code, then re-checks
+# every mutant that was not killed (new tests may kill it). `rm -rf mutants` for a run from scratch.
+mutate: setup
+	$(BIN)/mutmut run --max-children 2
+	names="$$($(BIN)/python tools/mutation_score.py --not-killed)"; \
+	if [ -n "$$names" ]; then $(BIN)/mutmut run --max-children 2 $$names; fi
+	$(BIN)/python tools/mutation_score.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
