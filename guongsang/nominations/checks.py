@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import Count
 from django.utils import timezone
@@ -16,11 +17,15 @@ from guongsang.nominations.facts import campaign_rules, is_own_honor, scheme_for
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.org.models import Honor, Rating
 
+if TYPE_CHECKING:
+    from guongsang.nominations.facts import CampaignRules
+    from guongsang.org.models import Person, Unit
+
 CHUNK = 2000
 
 
-def _submitted_counts(campaign: Campaign, **filters) -> dict[int, Counter]:
-    submitted: dict[int, Counter] = defaultdict(Counter)
+def _submitted_counts(campaign: Campaign, **filters: Any) -> dict[int, Counter[str]]:
+    submitted: dict[int, Counter[str]] = defaultdict(Counter)
     rows = (
         Nomination.objects.filter(campaign=campaign, state=Nomination.State.SUBMITTED, **filters)
         .values("unit_id", "kind")
@@ -31,7 +36,9 @@ def _submitted_counts(campaign: Campaign, **filters) -> dict[int, Counter]:
     return submitted
 
 
-def check_unit_nominations(campaign: Campaign, unit, *, now: dt.datetime | None = None) -> list[tuple]:
+def check_unit_nominations(
+    campaign: Campaign, unit: Unit, *, now: dt.datetime | None = None
+) -> list[tuple[Nomination, list[R.Finding]]]:
     """(nomination, findings) for every nomination of one unit, in a fixed number of queries."""
     nominations = list(
         Nomination.objects.filter(campaign=campaign, unit=unit)
@@ -65,27 +72,31 @@ def recheck_campaign(
         yield from _check_batch(batch, rules, submitted, now)
 
 
-def _check_batch(batch, rules, submitted, now):
+def _check_batch(
+    batch: list[Nomination], rules: CampaignRules, submitted: dict[int, Counter[str]], now: dt.datetime
+) -> Iterator[tuple[int, list[R.Finding]]]:
     person_ids = {n.person_id for n in batch if n.kind == NomineeKind.INDIVIDUAL and n.person_id}
-    unit_ids = {n.nominee_unit_id or n.model_unit_id for n in batch if n.kind != NomineeKind.INDIVIDUAL} - {None}
-    person_ratings: dict[int, dict] = defaultdict(dict)
-    scheme = {n.person_id: scheme_for(n.person) for n in batch if n.person_id}
+    subjects = {n.nominee_unit_id or n.model_unit_id for n in batch if n.kind != NomineeKind.INDIVIDUAL}
+    unit_ids = cast("set[int]", subjects - {None})
+    person_ratings: dict[int | None, dict[int, str]] = defaultdict(dict)
+    # select_related loaded the person wherever person_id is set.
+    scheme = {n.person_id: scheme_for(cast("Person", n.person)) for n in batch if n.person_id}
     for pid, year, grade, rated_as in Rating.objects.filter(person_id__in=person_ids).values_list(
         "person_id", "year", "grade", "scheme"
     ):
         if rated_as == scheme[pid]:
             person_ratings[pid][year] = grade
-    unit_ratings: dict[int, dict] = defaultdict(dict)
+    unit_ratings: dict[int | None, dict[int, str]] = defaultdict(dict)
     for uid, year, grade in Rating.objects.filter(unit_id__in=unit_ids, scheme=Rating.Scheme.PARTY).values_list(
         "unit_id", "year", "grade"
     ):
         unit_ratings[uid][year] = grade
-    honors: dict[tuple[str, int], list] = defaultdict(list)
+    honors: dict[tuple[str, int | None], list[Honor]] = defaultdict(list)
     for h in Honor.objects.filter(person_id__in=person_ids).only("person_id", "year", "form", "granted_by"):
         honors[("p", h.person_id)].append(h)
     for h in Honor.objects.filter(unit_id__in=unit_ids).only("unit_id", "year", "form", "granted_by"):
         honors[("u", h.unit_id)].append(h)
-    uploaded: dict[int, set] = defaultdict(set)
+    uploaded: dict[int, set[int]] = defaultdict(set)
     for nid, rid in DossierFile.objects.filter(nomination__in=batch).values_list("nomination_id", "requirement_id"):
         uploaded[nid].add(rid)
     for n in batch:

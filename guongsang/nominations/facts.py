@@ -4,11 +4,15 @@ fixed number of queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from guongsang.campaigns.models import Campaign, Deadline
 from guongsang.lib.text import fold
 from guongsang.nominations.rules import CriterionSpec, DeadlineSpec, DossierSpec, HonorFact, QuotaSpec, UnitFacts
 from guongsang.org.models import Rating
+
+if TYPE_CHECKING:
+    from guongsang.org.models import Person, Unit
 
 
 @dataclass(frozen=True)
@@ -62,24 +66,24 @@ def campaign_rules(campaign: Campaign) -> CampaignRules:
     return CampaignRules(quotas, criteria, dossier, deadline)
 
 
-def unit_facts(unit) -> UnitFacts:
+def unit_facts(unit: Unit) -> UnitFacts:
     return UnitFacts(
         kind=unit.kind.code, kind_name=unit.kind.name, name=unit.name, party_members=unit.party_member_count
     )
 
 
-def is_own_honor(granted_by: str, nominating_unit) -> bool:
+def is_own_honor(granted_by: str, nominating_unit: Unit) -> bool:
     """An honour granted by the nominating unit itself (its chi bộ / đảng bộ)."""
     granted = fold(granted_by)
     return any(name and fold(name) in granted for name in (nominating_unit.name, nominating_unit.short_name))
 
 
-def scheme_for(person) -> str:
+def scheme_for(person: Person) -> str:
     """Which yearly rating counts for a person: the party rating of a party member, else the staff one."""
     return Rating.Scheme.PARTY if person.is_party_member else Rating.Scheme.STAFF
 
 
-def ratings_of(subject) -> dict[int, str]:
+def ratings_of(subject: Unit | Person) -> dict[int, str]:
     """A person's party rating (or staff rating when not a party member), or a unit's rating."""
     from guongsang.org.models import Unit
 
@@ -88,7 +92,7 @@ def ratings_of(subject) -> dict[int, str]:
     return dict(Rating.objects.filter(scheme=scheme, **key).values_list("year", "grade"))
 
 
-def honors_of(subject, nominating_unit) -> tuple[HonorFact, ...]:
+def honors_of(subject: Unit | Person, nominating_unit: Unit) -> tuple[HonorFact, ...]:
     return tuple(
         HonorFact(h.year, h.form, h.granted_by, is_own_honor(h.granted_by, nominating_unit))
         for h in subject.honors.all()

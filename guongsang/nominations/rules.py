@@ -361,7 +361,7 @@ def check_criteria(criteria: Iterable[CriterionSpec], nominee: NomineeFacts) -> 
             continue  # one of the group is met
         texts = "; ".join(f"“{c.text}”" for c, _r in members)
         data = {"group": [dict(r.data) | {"code": r.code} for r in results if r]}
-        if any(r.severity == REVIEW for r in results):
+        if any(r.severity == REVIEW for r in results if r):
             findings.append(
                 Finding(
                     "criterion.any_of_review",

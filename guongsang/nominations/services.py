@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import partial
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,11 +16,16 @@ from guongsang.accounts.models import Role
 from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind
 from guongsang.campaigns.permissions import acting_units
+from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations import rules as R
 from guongsang.nominations.facts import campaign_rules, honors_of, ratings_of, unit_facts
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.nominations.uploads import TYPES, check_upload
 from guongsang.org.models import Person, Unit
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
 
 NOMINATORS = frozenset({Role.SUBMITTER, Role.HEAD, Role.MANAGER, Role.ADMIN})
 SUBMITTERS = frozenset({Role.HEAD, Role.ADMIN})
@@ -29,19 +36,23 @@ class NominationError(ValidationError):
     pass
 
 
-def nominating_units(user, campaign: Campaign):
+def nominating_units(user: AnyUser, campaign: Campaign) -> QuerySet[Unit]:
     """Participating units the user may nominate for (a role at the unit or above it)."""
     return acting_units(user, campaign, NOMINATORS)
 
 
-def _require_nominator(actor, campaign: Campaign, unit: Unit) -> None:
+def _require_nominator(actor: Actor, campaign: Campaign, unit: Unit) -> None:
     if not nominating_units(actor, campaign).filter(pk=unit.pk).exists():
         raise PermissionDenied("Bạn không đề nghị được cho đơn vị này trong kế hoạch này.")
 
 
 def counts_of(
-    campaign: Campaign, unit: Unit, *, extra: Nomination | None = None, states=(Nomination.State.SUBMITTED,)
-) -> Counter:
+    campaign: Campaign,
+    unit: Unit,
+    *,
+    extra: Nomination | None = None,
+    states: tuple[str, ...] = (Nomination.State.SUBMITTED,),
+) -> Counter[str]:
     """Nominations of a unit by kind: the submitted ones (drafts do not hold a place), plus `extra`."""
     qs = Nomination.objects.filter(campaign=campaign, unit=unit, state__in=states)
     if extra is not None and extra.pk:
@@ -53,11 +64,12 @@ def counts_of(
 
 
 def nominee_facts(n: Nomination) -> R.NomineeFacts:
-    subject = {
+    subjects: dict[str, Person | Unit | None] = {
         NomineeKind.INDIVIDUAL: n.person,
         NomineeKind.COLLECTIVE: n.nominee_unit,
         NomineeKind.MODEL: n.model_unit,
-    }[n.kind]
+    }
+    subject = subjects[n.kind]
     uploaded = frozenset(n.files.values_list("requirement_id", flat=True)) if n.pk else frozenset()
     return R.NomineeFacts(
         kind=n.kind,
@@ -104,7 +116,7 @@ def _validate_nominee(n: Nomination) -> None:
             errors["model_unit"] = f"{n.model_unit.name} không thuộc {n.unit.name}."
     if n.achievements_from and n.achievements_to and n.achievements_to < n.achievements_from:
         errors["achievements_to"] = "Ngày kết thúc thành tích phải sau ngày bắt đầu."
-    if n.award_form_id and n.award_form.campaign_id != n.campaign_id:
+    if n.award_form is not None and n.award_form.campaign_id != n.campaign_id:
         errors["award_form"] = "Hình thức không thuộc kế hoạch này."
     if errors:
         raise NominationError(errors)
@@ -127,7 +139,7 @@ FIELDS = (
 
 @transaction.atomic
 def nomination_save(
-    *, actor, campaign: Campaign, unit: Unit, nomination: Nomination | None = None, **fields
+    *, actor: Actor, campaign: Campaign, unit: Unit, nomination: Nomination | None = None, **fields: object
 ) -> Nomination:
     _require_nominator(actor, campaign, unit)
     if nomination is not None and nomination.state == Nomination.State.SUBMITTED:
@@ -149,7 +161,7 @@ def nomination_save(
 @transaction.atomic
 def person_for_nomination(
     *,
-    actor,
+    actor: Actor,
     campaign: Campaign,
     unit: Unit,
     full_name: str,
@@ -178,16 +190,20 @@ def person_for_nomination(
 
 
 @transaction.atomic
-def upload_dossier_file(*, actor, nomination: Nomination, requirement: DossierRequirement, upload) -> DossierFile:
+def upload_dossier_file(
+    *, actor: Actor, nomination: Nomination, requirement: DossierRequirement, upload: UploadedFile
+) -> DossierFile:
     _require_nominator(actor, nomination.campaign, nomination.unit)
     if requirement.campaign_id != nomination.campaign_id:
         raise PermissionDenied("Giấy tờ không thuộc kế hoạch này.")
     if nomination.state == Nomination.State.SUBMITTED:
         raise NominationError("Đề nghị đã gửi; muốn thay tệp, hãy rút đề nghị trước hạn.")
     kind = check_upload(upload, [t for t in requirement.file_types if t in TYPES])
+    assert upload.name is not None and upload.size is not None  # Django sets both on every upload
     old = DossierFile.objects.filter(nomination=nomination, requirement=requirement).first()
     if old is not None:
-        transaction.on_commit(lambda name=old.file.name, storage=old.file.storage: storage.delete(name))
+        assert old.file.name is not None  # a stored file always has a name
+        transaction.on_commit(partial(old.file.storage.delete, old.file.name))
         old.delete()
     record = DossierFile(
         nomination=nomination,
@@ -210,7 +226,7 @@ def upload_dossier_file(*, actor, nomination: Nomination, requirement: DossierRe
 
 
 @transaction.atomic
-def nomination_submit(*, actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
+def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
     """The unit head submits; blocking findings refuse it; a second submit changes nothing."""
     n = Nomination.objects.select_for_update().select_related("campaign", "unit", "unit__kind").get(pk=nomination.pk)
     if not has_role_over(actor, n.unit, SUBMITTERS):
@@ -239,7 +255,7 @@ def nomination_submit(*, actor, nomination: Nomination, now: dt.datetime | None 
 
 
 @transaction.atomic
-def nomination_withdraw(*, actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
+def nomination_withdraw(*, actor: Actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
     n = Nomination.objects.select_for_update().select_related("campaign", "unit").get(pk=nomination.pk)
     _require_nominator(actor, n.campaign, n.unit)
     if n.screening != Nomination.Screening.PENDING and n.state == Nomination.State.SUBMITTED:
