@@ -7,13 +7,14 @@ from guongsang.accounts.models import AuditEntry, Membership, Role
 from guongsang.demo.loader import load_demo
 from guongsang.demo.tree import DEMO_PASSWORD, ROLE_NAMES, SITES
 from guongsang.org.models import Person, Rating, Unit
-from tests.conftest import ensure_kinds
 
 
-def test_the_demo_loads_once_and_shows_every_part(db, client):
-    ensure_kinds()
-    assert load_demo() is True
-    assert load_demo() is False  # idempotent
+def test_the_demo_loads_once_and_shows_every_part(db, client, demo):
+    # The `demo` fixture loaded it; loading again changes nothing and says so.
+    units, people = Unit.objects.count(), Person.objects.count()
+    assert load_demo() is False
+    assert (Unit.objects.count(), Person.objects.count()) == (units, people)
+    assert AuditEntry.objects.filter(action="demo.loaded").count() == 1
     assert Unit.objects.count() > 250 and Person.objects.count() > 2500
     assert set(Rating.objects.values_list("year", flat=True).distinct()) == set(range(2017, 2026))
     assert Rating.objects.exclude(grade__in=["HTTNV", "HTXSNV"]).exists()  # some weaker years
