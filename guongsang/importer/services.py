@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +24,14 @@ from guongsang.importer.extract import extract
 from guongsang.importer.models import PlanImport
 from guongsang.importer.reading import FORMATS, PlanReadError, read_plan_file
 from guongsang.lib.text import fold
+from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations.uploads import scan
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.forms import BaseModelFormSet
+
+    from guongsang.org.models import Unit, UnitKind
 
 logger = logging.getLogger(__name__)
 S = PlanImport.Status
@@ -32,11 +41,11 @@ class ImportError_(ValidationError):
     """A refused import action; the message says why, in Vietnamese."""
 
 
-def can_use_import(user, record: PlanImport) -> bool:
+def can_use_import(user: AnyUser, record: PlanImport) -> bool:
     return has_role_over(user, record.unit, MANAGERS)
 
 
-def start_import(*, actor, unit, upload) -> PlanImport:
+def start_import(*, actor: Actor, unit: Unit, upload: UploadedFile) -> PlanImport:
     """Keep the uploaded file and queue it to be read."""
     if not has_role_over(actor, unit, MANAGERS):
         raise PermissionDenied("Bạn không phải cán bộ quản lý của đơn vị này.")
@@ -44,6 +53,7 @@ def start_import(*, actor, unit, upload) -> PlanImport:
     if PurePath(name).suffix.lower() not in FORMATS:
         raise ImportError_(f"Không nhận tệp “{name}”: chỉ nhận .docx, .pdf, .txt, .doc hoặc .odt.")
     limit = settings.GS_IMPORT_MAX_BYTES
+    assert upload.size is not None  # Django sets it on every upload
     if upload.size == 0:
         raise ImportError_(f"Tệp “{name}” rỗng: không có nội dung để đọc.")
     if upload.size > limit:
@@ -107,7 +117,7 @@ def run_import(pk: int) -> str:
     return record.status
 
 
-def suggested_issuer(record: PlanImport, units):
+def suggested_issuer(record: PlanImport, units: Iterable[Unit]) -> Unit:
     """The manageable unit whose name matches the issuer read from the header, else the importing unit."""
     issuer = ((record.draft.get("fields") or {}).get("issuer") or {}).get("value") or ""
     wanted = fold(issuer)
@@ -120,7 +130,14 @@ def suggested_issuer(record: PlanImport, units):
 
 @transaction.atomic
 def confirm_import(
-    *, actor, record: PlanImport, issuer, fields: dict, participant_kinds, formsets: dict, outline: list[dict]
+    *,
+    actor: Actor,
+    record: PlanImport,
+    issuer: Unit,
+    fields: dict[str, Any],
+    participant_kinds: Iterable[UnitKind],
+    formsets: dict[str, BaseModelFormSet],
+    outline: list[dict[str, Any]],
 ) -> Campaign:
     """Create the campaign draft from the reviewed values: all of it, or nothing."""
     record = PlanImport.objects.select_for_update().get(pk=record.pk)
@@ -173,7 +190,7 @@ def _save_outline(campaign: Campaign, rows: list[dict]) -> int:
     return len(rows)
 
 
-def discard_import(*, actor, record: PlanImport) -> PlanImport:
+def discard_import(*, actor: Actor, record: PlanImport) -> PlanImport:
     with transaction.atomic():
         record = PlanImport.objects.select_for_update().get(pk=record.pk)
         if not can_use_import(actor, record):

@@ -7,12 +7,14 @@ transaction.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, SupportsInt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from guongsang.accounts.audit import log_action, snapshot
 from guongsang.accounts.permissions import can_edit_tree
+from guongsang.lib.typing import Actor
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit
 
 UNIT_FIELDS = (
@@ -33,7 +35,7 @@ PERSON_FIELDS = ("code", "full_name", "gender", "birth_year", "ethnicity", "titl
 MIN_YEAR, MAX_YEAR = 1930, 2100
 
 
-def _require_edit(actor, unit: Unit) -> None:
+def _require_edit(actor: Actor, unit: Unit) -> None:
     if not can_edit_tree(actor, unit):
         raise PermissionDenied("Bạn không có quyền sửa tổ chức của đơn vị này.")
 
@@ -52,7 +54,7 @@ def _validate_unit(unit: Unit) -> None:
 
 
 @transaction.atomic
-def unit_create(*, actor, parent: Unit | None, **fields) -> Unit:
+def unit_create(*, actor: Actor, parent: Unit | None, **fields: Any) -> Unit:
     if parent is None:
         from guongsang.accounts.permissions import is_admin
 
@@ -69,7 +71,7 @@ def unit_create(*, actor, parent: Unit | None, **fields) -> Unit:
 
 
 @transaction.atomic
-def unit_update(*, actor, unit: Unit, **fields) -> Unit:
+def unit_update(*, actor: Actor, unit: Unit, **fields: Any) -> Unit:
     _require_edit(actor, unit)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     before = snapshot(unit, UNIT_FIELDS)
@@ -93,7 +95,7 @@ def check_move(unit: Unit, new_parent: Unit) -> None:
 
 
 @transaction.atomic
-def unit_move(*, actor, unit: Unit, new_parent: Unit) -> Unit:
+def unit_move(*, actor: Actor, unit: Unit, new_parent: Unit) -> Unit:
     _require_edit(actor, unit)
     _require_edit(actor, new_parent)
     check_move(unit, new_parent)
@@ -111,7 +113,7 @@ def unit_move(*, actor, unit: Unit, new_parent: Unit) -> Unit:
 
 
 @transaction.atomic
-def unit_end(*, actor, unit: Unit, end_date: dt.date, successor: Unit | None = None) -> Unit:
+def unit_end(*, actor: Actor, unit: Unit, end_date: dt.date, successor: Unit | None = None) -> Unit:
     """Close a unit (merged, dissolved, renamed): it stays in the tree, with its history."""
     _require_edit(actor, unit)
     if successor is not None and successor.pk == unit.pk:
@@ -122,7 +124,7 @@ def unit_end(*, actor, unit: Unit, end_date: dt.date, successor: Unit | None = N
 
 
 @transaction.atomic
-def person_save(*, actor, person: Person | None = None, **fields) -> Person:
+def person_save(*, actor: Actor, person: Person | None = None, **fields: Any) -> Person:
     """Create (person=None) or update a person; the unit given must be in the actor's scope."""
     unit = fields.get("unit") or (person.unit if person else None)
     if unit is None:
@@ -164,9 +166,9 @@ def validate_grade(grade: str) -> str:
     return value
 
 
-def validate_year(year) -> int:
+def validate_year(year: str | SupportsInt | None) -> int:
     try:
-        value = int(year)
+        value = int(year)  # type: ignore[arg-type]  # a missing year (None) is refused just below
     except (TypeError, ValueError):
         raise ValidationError(f"Năm “{year}” không hợp lệ.") from None
     if not MIN_YEAR <= value <= MAX_YEAR:
@@ -175,7 +177,9 @@ def validate_year(year) -> int:
 
 
 @transaction.atomic
-def rating_set(*, actor, subject: Unit | Person, year: int, grade: str, scheme: str = Rating.Scheme.PARTY) -> Rating:
+def rating_set(
+    *, actor: Actor, subject: Unit | Person, year: int, grade: str, scheme: str = Rating.Scheme.PARTY
+) -> Rating:
     unit = subject if isinstance(subject, Unit) else subject.unit
     _require_edit(actor, unit)
     year, grade = validate_year(year), validate_grade(grade)
@@ -198,7 +202,7 @@ def rating_set(*, actor, subject: Unit | Person, year: int, grade: str, scheme: 
 
 
 @transaction.atomic
-def honor_add(*, actor, subject: Unit | Person, **fields) -> Honor:
+def honor_add(*, actor: Actor, subject: Unit | Person, **fields: Any) -> Honor:
     unit = subject if isinstance(subject, Unit) else subject.unit
     _require_edit(actor, unit)
     fields["year"] = validate_year(fields.get("year"))
