@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -31,8 +33,15 @@ from guongsang.campaigns.models import (
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.documents.vndate import deadline_text
+from guongsang.lib.typing import Actor
 from guongsang.notifications.services import notify_units
 from guongsang.org.models import Unit
+
+if TYPE_CHECKING:
+    from django.db import models
+    from django.forms import BaseModelFormSet
+
+    from guongsang.org.models import UnitKind
 
 S = Campaign.Status
 CAMPAIGN_FIELDS = (
@@ -67,7 +76,7 @@ class CampaignError(ValidationError):
 MAX_REMINDER_DAYS = 30
 
 
-def parse_reminder_days(raw) -> list[int]:
+def parse_reminder_days(raw: str | list[int] | list[str] | None) -> list[int]:
     """Reminder days from "7, 2, 0, -1, -3" or a list (days before the deadline; negative after it)."""
     parts = raw if isinstance(raw, list) else str(raw or "").replace(";", ",").split(",")
     days = []
@@ -103,7 +112,7 @@ def _check_number(campaign: Campaign) -> None:
 
 
 @transaction.atomic
-def campaign_create(*, actor, issuer: Unit, **fields) -> Campaign:
+def campaign_create(*, actor: Actor, issuer: Unit, **fields: Any) -> Campaign:
     campaign = Campaign(issuer=issuer, created_by=actor)
     _require_manager(actor, campaign)
     for name, value in fields.items():
@@ -131,11 +140,11 @@ def _check_period(campaign: Campaign) -> None:
         raise CampaignError("Năm kết thúc giai đoạn phải sau năm bắt đầu.")
 
 
-def _require_manager(actor, campaign: Campaign) -> None:
+def _require_manager(actor: Actor, campaign: Campaign) -> None:
     _require(can_manage_campaign(actor, campaign), "Bạn không phải cán bộ quản lý của đơn vị ban hành.")
 
 
-def _may_change(actor, campaign: Campaign) -> bool:
+def _may_change(actor: Actor, campaign: Campaign) -> bool:
     """Check the actor may change the plan now; True when the change is an amendment (issued plan)."""
     _require_manager(actor, campaign)
     if campaign.status == S.ISSUED:
@@ -148,7 +157,7 @@ def _may_change(actor, campaign: Campaign) -> bool:
 
 
 @transaction.atomic
-def campaign_update(*, actor, campaign: Campaign, amendment_reason: str = "", **fields) -> Campaign:
+def campaign_update(*, actor: Actor, campaign: Campaign, amendment_reason: str = "", **fields: Any) -> Campaign:
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     amending = _may_change(actor, campaign)
     before = snapshot(campaign, CAMPAIGN_FIELDS)
@@ -169,7 +178,7 @@ def campaign_update(*, actor, campaign: Campaign, amendment_reason: str = "", **
     return campaign
 
 
-def _record_amendment(actor, campaign: Campaign, reason: str, changes: dict) -> Amendment:
+def _record_amendment(actor: Actor, campaign: Campaign, reason: str, changes: dict) -> Amendment:
     if not reason.strip():
         raise CampaignError("Kế hoạch đã ban hành: cần ghi lý do điều chỉnh; các đơn vị tham gia sẽ được thông báo.")
     campaign.version += 1
@@ -188,12 +197,15 @@ def _record_amendment(actor, campaign: Campaign, reason: str, changes: dict) -> 
 
 
 @transaction.atomic
-def save_children(*, actor, campaign: Campaign, section: str, formset, amendment_reason: str = "") -> None:
+def save_children(
+    *, actor: Actor, campaign: Campaign, section: str, formset: BaseModelFormSet, amendment_reason: str = ""
+) -> None:
     """Save one section's rows (a model formset) of a campaign, amending if it is issued."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     amending = _may_change(actor, campaign)
     # Form validation already wrote the new values into the instances: read the old ones afresh.
     pks = [f.instance.pk for f in formset.initial_forms]
+    assert formset.model is not None  # a model formset always has its model
     before = [_row(obj) for obj in formset.model.objects.filter(pk__in=pks).order_by("pk")]
     instances = formset.save(commit=False)
     for obj in formset.deleted_objects:
@@ -214,7 +226,7 @@ def save_children(*, actor, campaign: Campaign, section: str, formset, amendment
     )
 
 
-def _row(obj) -> dict:
+def _row(obj: models.Model) -> dict[str, str]:
     return {
         f.name: str(getattr(obj, f.name))
         for f in obj._meta.concrete_fields
@@ -225,7 +237,7 @@ def _row(obj) -> dict:
 # -- lifecycle --------------------------------------------------------------------------------
 
 
-def _transition(actor, campaign: Campaign, source: tuple, target: str, action: str, message: str) -> Campaign:
+def _transition(actor: Actor, campaign: Campaign, source: tuple, target: str, action: str, message: str) -> Campaign:
     updated = Campaign.objects.filter(pk=campaign.pk, status__in=source).update(status=target)
     if not updated:
         raise CampaignError(message)
@@ -235,7 +247,7 @@ def _transition(actor, campaign: Campaign, source: tuple, target: str, action: s
 
 
 @transaction.atomic
-def campaign_submit(*, actor, campaign: Campaign) -> Campaign:
+def campaign_submit(*, actor: Actor, campaign: Campaign) -> Campaign:
     _require_manager(actor, campaign)
     return _transition(
         actor, campaign, (S.DRAFT,), S.SUBMITTED, "campaign.submitted", "Chỉ trình duyệt được kế hoạch đang là dự thảo."
@@ -243,7 +255,7 @@ def campaign_submit(*, actor, campaign: Campaign) -> Campaign:
 
 
 @transaction.atomic
-def campaign_approve(*, actor, campaign: Campaign) -> Campaign:
+def campaign_approve(*, actor: Actor, campaign: Campaign) -> Campaign:
     _require(can_approve_campaign(actor, campaign), "Chỉ lãnh đạo đơn vị ban hành mới duyệt được kế hoạch.")
     campaign = _transition(
         actor, campaign, (S.SUBMITTED,), S.APPROVED, "campaign.approved", "Chỉ duyệt được kế hoạch đang chờ duyệt."
@@ -253,7 +265,7 @@ def campaign_approve(*, actor, campaign: Campaign) -> Campaign:
 
 
 @transaction.atomic
-def campaign_return(*, actor, campaign: Campaign, reason: str) -> Campaign:
+def campaign_return(*, actor: Actor, campaign: Campaign, reason: str) -> Campaign:
     _require(can_approve_campaign(actor, campaign), "Chỉ lãnh đạo đơn vị ban hành mới trả lại được kế hoạch.")
     if not reason.strip():
         raise CampaignError("Cần ghi ý kiến khi trả lại dự thảo.")
@@ -272,7 +284,7 @@ def campaign_return(*, actor, campaign: Campaign, reason: str) -> Campaign:
 
 
 @transaction.atomic
-def campaign_issue(*, actor, campaign: Campaign, now: dt.datetime | None = None) -> Campaign:
+def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None = None) -> Campaign:
     _require_manager(actor, campaign)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != S.APPROVED:
@@ -313,7 +325,7 @@ def campaign_issue(*, actor, campaign: Campaign, now: dt.datetime | None = None)
 
 
 @transaction.atomic
-def campaign_close(*, actor, campaign: Campaign) -> Campaign:
+def campaign_close(*, actor: Actor, campaign: Campaign) -> Campaign:
     _require_manager(actor, campaign)
     return _transition(
         actor, campaign, (S.ISSUED,), S.CLOSED, "campaign.closed", "Chỉ kết thúc được kế hoạch đã ban hành."
@@ -412,7 +424,7 @@ def issue_problems(campaign: Campaign, *, now: dt.datetime | None = None) -> lis
 
 def parent_deadline_problems(campaign: Campaign, deadlines: list[Deadline]) -> list[str]:
     """A derived campaign's deadlines must fall before the parent's deadline of the same kind."""
-    if campaign.parent_id is None:
+    if campaign.parent is None:
         return []
     parent_by_kind: dict[str, dt.datetime] = {}
     for d in campaign.parent.deadlines.all():
@@ -434,7 +446,12 @@ def parent_deadline_problems(campaign: Campaign, deadlines: list[Deadline]) -> l
 
 @transaction.atomic
 def campaign_copy(
-    *, actor, source: Campaign, issuer: Unit | None = None, offset_days: int = 365, parent: Campaign | None = None
+    *,
+    actor: Actor,
+    source: Campaign,
+    issuer: Unit | None = None,
+    offset_days: int = 365,
+    parent: Campaign | None = None,
 ) -> Campaign:
     """A new draft with every rule of `source`, dates shifted by `offset_days`."""
     issuer = issuer or source.issuer
@@ -460,7 +477,8 @@ def campaign_copy(
 
 
 def _copy_children(source: Campaign, target: Campaign, shift: dt.timedelta) -> None:
-    deadline_map = {}
+    deadline_map: dict[int, int] = {}
+    row: Any  # the child models differ; each branch below is for one of them
     for model in CHILD_MODELS:
         for row in model.objects.filter(campaign=source):
             old_pk = row.pk
@@ -497,7 +515,7 @@ def _copy_outline(source: Campaign, target: Campaign) -> None:
 
 
 @transaction.atomic
-def campaign_derive(*, actor, parent: Campaign, issuer: Unit, lead_days: int = 5) -> Campaign:
+def campaign_derive(*, actor: Actor, parent: Campaign, issuer: Unit, lead_days: int = 5) -> Campaign:
     """A unit's own campaign implementing `parent`: same rules, deadlines `lead_days` earlier,
     and the parent plan as its first reference."""
     if parent.status not in (S.ISSUED, S.CLOSED):
@@ -525,7 +543,9 @@ def campaign_derive(*, actor, parent: Campaign, issuer: Unit, lead_days: int = 5
 
 
 @transaction.atomic
-def set_participants(*, actor, campaign: Campaign, kinds, unit_codes: str, amendment_reason: str = "") -> None:
+def set_participants(
+    *, actor: Actor, campaign: Campaign, kinds: Collection[UnitKind], unit_codes: str, amendment_reason: str = ""
+) -> None:
     """Participating unit kinds and single units (each within the issuer's subtree)."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     _may_change(actor, campaign)

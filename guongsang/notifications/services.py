@@ -3,6 +3,9 @@ background task after the transaction commits)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -10,8 +13,11 @@ from django_tasks import task
 
 from guongsang.notifications.models import Notice
 
+if TYPE_CHECKING:
+    from guongsang.org.models import Unit
 
-def notify_units(units, *, title: str, body: str = "", link: str = "") -> int:
+
+def notify_units(units: Iterable[Unit], *, title: str, body: str = "", link: str = "") -> int:
     units = list(units)
     Notice.objects.bulk_create([Notice(unit=u, title=title, body=body, link=link) for u in units], batch_size=1000)
     addresses = sorted({u.email for u in units if u.email})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,11 +15,12 @@ from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.permissions import has_role_over
-from guongsang.campaigns.models import Campaign, Indicator, Participation
+from guongsang.campaigns.models import Campaign, Indicator, OutlineSection, Participation
 from guongsang.campaigns.permissions import can_manage_campaign
 from guongsang.lib.text import fold, nfc
+from guongsang.lib.typing import Actor
 from guongsang.reports import services
-from guongsang.reports.aggregation import aggregate, consolidated_values
+from guongsang.reports.aggregation import Aggregation, aggregate, consolidated_values
 from guongsang.reports.models import Report, SectionAnswer
 
 _SENTENCE_GAP = re.compile(r"(?<=[.!?…;])\s+")
@@ -52,7 +54,9 @@ def sentence_key(sentence: str) -> str:
     return re.sub(r"[^\w ]+", "", fold(sentence)).strip()
 
 
-def draft_section(answers: list[tuple[int, str, str]], figures: list[str]) -> tuple[str, list[dict]]:
+def draft_section(
+    answers: list[tuple[int, str, str]], figures: list[tuple[str, list[int], list[str]]]
+) -> tuple[str, list[dict]]:
     """Text and sources of one section from (report id, unit name, text) in tree order.
 
     A sentence several units wrote (or nearly: 90 % alike) appears once, with all of them as sources.
@@ -88,16 +92,17 @@ def draft_section(answers: list[tuple[int, str, str]], figures: list[str]) -> tu
     return text, merged
 
 
-def _figure_lines(aggregation, section) -> list[tuple[str, list[int], list[str]]]:
+def _figure_lines(aggregation: Aggregation, section: OutlineSection) -> list[tuple[str, list[int], list[str]]]:
     """The section's aggregated figures as sentences ("Số văn bản: 23 (tổng của 3 đơn vị)")."""
-    lines = []
+    lines: list[tuple[str, list[int], list[str]]] = []
     for figure in aggregation.figures:
         ind = figure.indicator
         if ind.section_id != section.pk or not figure.parts or ind.type == Indicator.Type.TABLE:
             continue
         how = Indicator.Aggregate(ind.aggregate).label.lower()
         if ind.type == Indicator.Type.SERIES:
-            shown = "; ".join(f"năm {y}: {v}" for y, v in sorted(figure.value.items()))
+            series = cast("dict[str, Any]", figure.value)  # a series aggregates to {year: value}
+            shown = "; ".join(f"năm {y}: {v}" for y, v in sorted(series.items()))
         elif ind.type == Indicator.Type.TEXT:
             continue
         else:
@@ -112,7 +117,7 @@ def consolidated_report(campaign: Campaign) -> Report | None:
 
 
 @transaction.atomic
-def build_draft(*, actor, campaign: Campaign) -> Report:
+def build_draft(*, actor: Actor, campaign: Campaign) -> Report:
     """(Re)build the consolidated draft from the accepted unit reports."""
     if not can_manage_campaign(actor, campaign):
         raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành mới tổng hợp được báo cáo.")
@@ -182,7 +187,7 @@ def sources_shown(answer: SectionAnswer, *, links: int = 12) -> list[dict]:
 # --- roll-up -------------------------------------------------------------------------------------
 
 
-def _match(section, parents: list) -> object | None:
+def _match(section: OutlineSection, parents: list[OutlineSection]) -> OutlineSection | None:
     wanted = (section.number.strip(". "), fold(section.title))
     return next((p for p in parents if (p.number.strip(". "), fold(p.title)) == wanted), None) or next(
         (p for p in parents if fold(p.title) == wanted[1]), None
@@ -190,7 +195,7 @@ def _match(section, parents: list) -> object | None:
 
 
 @transaction.atomic
-def roll_up(*, actor, campaign: Campaign) -> Report:
+def roll_up(*, actor: Actor, campaign: Campaign) -> Report:
     """Send the consolidated report up as this unit's report in the parent campaign (submitted at once
     when the actor may submit for the unit; otherwise left for the unit head to confirm)."""
     parent = campaign.parent
@@ -241,5 +246,5 @@ def roll_up(*, actor, campaign: Campaign) -> Report:
     )
     if has_role_over(actor, campaign.issuer, services.SUBMITTERS):
         upward = services.submit(actor=actor, report=upward)
-    upward.unmatched = unmatched
+    upward.unmatched = unmatched  # type: ignore[attr-defined]  # shown once by the view, not stored
     return upward

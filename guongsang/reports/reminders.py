@@ -4,6 +4,7 @@ reminder days, and a manager's one-click reminder. Never to a unit that has sent
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,9 +17,13 @@ from guongsang.campaigns.models import Campaign, Deadline
 from guongsang.campaigns.permissions import can_manage_campaign
 from guongsang.campaigns.services import MAX_REMINDER_DAYS
 from guongsang.documents.vndate import VN, deadline_text
+from guongsang.lib.typing import Actor
 from guongsang.notifications.models import Reminder
 from guongsang.notifications.services import notify_units
 from guongsang.reports.followup import TRACKED, missing_units, owed, tracked
+
+if TYPE_CHECKING:
+    from guongsang.org.models import Unit
 
 SEND_AT = dt.time(7, 30)  # reminders go out at 07:30 in Việt Nam on their day
 MAX_DAYS = MAX_REMINDER_DAYS
@@ -49,7 +54,15 @@ def _link(deadline: Deadline) -> str:
     return reverse("reports:edit", args=[deadline.campaign_id])
 
 
-def _send(deadline: Deadline, units: list, *, kind: str, now: dt.datetime, actor=None, days_before=None) -> int:
+def _send(
+    deadline: Deadline,
+    units: list[Unit],
+    *,
+    kind: str,
+    now: dt.datetime,
+    actor: Actor | None = None,
+    days_before: int | None = None,
+) -> int:
     if not units:
         return 0
     campaign = deadline.campaign
@@ -119,7 +132,9 @@ def send_reminders() -> int:
 
 
 @transaction.atomic
-def remind(*, actor, deadline: Deadline, unit_ids: list[int] | None = None, now: dt.datetime | None = None) -> int:
+def remind(
+    *, actor: Actor, deadline: Deadline, unit_ids: list[int] | None = None, now: dt.datetime | None = None
+) -> int:
     """A manager's reminder to the units still owing (all of them, or those chosen)."""
     campaign = deadline.campaign
     if not can_manage_campaign(actor, campaign):

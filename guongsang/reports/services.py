@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,10 +21,15 @@ from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSec
 from guongsang.campaigns.permissions import acting_units, can_manage_campaign
 from guongsang.documents.vndate import deadline_text
 from guongsang.lib.text import nfc
+from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations.uploads import TYPES, check_upload
 from guongsang.notifications.services import notify_units
 from guongsang.org.models import Unit
 from guongsang.reports.models import Report, ReportAttachment, ReportVersion, SectionAnswer, SectionComment
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
 
 WRITERS = frozenset({Role.SUBMITTER, Role.HEAD, Role.MANAGER, Role.ADMIN})
 SUBMITTERS = frozenset({Role.HEAD, Role.ADMIN})
@@ -43,7 +49,7 @@ class ReportConflict(Exception):
         self.mine, self.theirs, self.revision, self.by = mine, theirs, revision, by
 
 
-def reporting_units(user, campaign: Campaign):
+def reporting_units(user: AnyUser, campaign: Campaign) -> QuerySet[Unit]:
     """Units whose report in `campaign` the user writes: participating units they act for, and — for
     the campaign's managers — the issuer itself, whose report is the consolidated one (listed last)."""
     units = acting_units(user, campaign, WRITERS)
@@ -56,7 +62,7 @@ def reporting_units(user, campaign: Campaign):
     return units
 
 
-def report_for(campaign: Campaign, unit) -> Report:
+def report_for(campaign: Campaign, unit: Unit) -> Report:
     report, _ = Report.objects.get_or_create(campaign=campaign, unit=unit)
     return report
 
@@ -65,7 +71,7 @@ def report_deadline(campaign: Campaign) -> Deadline | None:
     return campaign.deadlines.filter(kind=Deadline.Kind.REPORT).order_by("due_at").first()
 
 
-def _require_writer(actor, report: Report) -> None:
+def _require_writer(actor: Actor, report: Report) -> None:
     if not reporting_units(actor, report.campaign).filter(pk=report.unit_id).exists():
         raise PermissionDenied("Bạn không soạn được báo cáo của đơn vị này.")
 
@@ -94,7 +100,7 @@ def plain_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _number(raw, label: str, *, decimal: bool):
+def _number(raw: object, label: str, *, decimal: bool) -> int | float | None:
     text = str(raw).strip().replace(" ", "")
     if text == "":
         return None
@@ -105,12 +111,13 @@ def _number(raw, label: str, *, decimal: bool):
         raise ValidationError(f"“{label}” phải là {kind}, không phải “{raw}”.") from None
     if value < 0:
         raise ValidationError(f"“{label}” không được âm ({raw}).")
-    return float(value) if decimal else value
+    return float(value) if decimal else int(value)
 
 
-def clean_values(section: OutlineSection, raw: dict, campaign: Campaign) -> dict:
+def clean_values(section: OutlineSection, raw: dict[str, Any], campaign: Campaign) -> dict[str, Any]:
     """Validate a section's indicator values; raise one Vietnamese message per bad value."""
-    errors, out = [], {}
+    errors: list[str] = []
+    out: dict[str, Any] = {}
     for ind in section.indicators.all():
         value = raw.get(ind.code)
         try:
@@ -155,7 +162,7 @@ def clean_values(section: OutlineSection, raw: dict, campaign: Campaign) -> dict
 
 @transaction.atomic
 def save_section(
-    *, actor, report: Report, section: OutlineSection, text: str, values: dict, base_revision: int
+    *, actor: Actor, report: Report, section: OutlineSection, text: str, values: dict, base_revision: int
 ) -> tuple[SectionAnswer, bool]:
     """Save one section; returns (answer, whether markup was removed). Raises ReportConflict when the
     section changed since `base_revision`, ReportError for bad figures (nothing is saved then)."""
@@ -208,7 +215,7 @@ def _snapshot(report: Report) -> dict:
 
 
 @transaction.atomic
-def submit(*, actor, report: Report, now: dt.datetime | None = None) -> Report:
+def submit(*, actor: Actor, report: Report, now: dt.datetime | None = None) -> Report:
     """The unit head confirms and submits; a second click changes nothing."""
     report = Report.objects.select_for_update().select_related("campaign", "unit").get(pk=report.pk)
     if not has_role_over(actor, report.unit, SUBMITTERS):
@@ -252,13 +259,13 @@ def submit(*, actor, report: Report, now: dt.datetime | None = None) -> Report:
     return report
 
 
-def _require_issuer_manager(actor, report: Report) -> None:
+def _require_issuer_manager(actor: Actor, report: Report) -> None:
     if not can_manage_campaign(actor, report.campaign):
         raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành mới tiếp nhận hoặc trả lại báo cáo.")
 
 
 @transaction.atomic
-def accept(*, actor, report: Report) -> Report:
+def accept(*, actor: Actor, report: Report) -> Report:
     _require_issuer_manager(actor, report)
     if not Report.objects.filter(pk=report.pk, state=Report.State.SUBMITTED).update(
         state=Report.State.ACCEPTED, decided_at=timezone.now(), decided_by=actor
@@ -276,7 +283,7 @@ def accept(*, actor, report: Report) -> Report:
 
 
 @transaction.atomic
-def return_report(*, actor, report: Report, comments: dict[int, str]) -> Report:
+def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> Report:
     """Return with a comment on one or more sections; the unit revises and submits again."""
     _require_issuer_manager(actor, report)
     comments = {sid: text.strip() for sid, text in comments.items() if text and text.strip()}
@@ -308,9 +315,10 @@ def return_report(*, actor, report: Report, comments: dict[int, str]) -> Report:
 
 
 @transaction.atomic
-def upload_attachment(*, actor, report: Report, upload) -> ReportAttachment:
+def upload_attachment(*, actor: Actor, report: Report, upload: UploadedFile) -> ReportAttachment:
     _require_writer(actor, report)
     kind = check_upload(upload, ["pdf", "jpg", "png"])
+    assert upload.name is not None and upload.size is not None  # Django sets both on every upload
     record = ReportAttachment(
         report=report, original_name=upload.name[:255], content_type=TYPES[kind], size=upload.size, uploaded_by=actor
     )
