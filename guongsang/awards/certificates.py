@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +27,14 @@ from guongsang.awards.models import Award, AwardDecision, CertificateBatch, Cert
 from guongsang.awards.selection import require_manager
 from guongsang.documents.vndate import place_and_date
 from guongsang.lib.text import nfc
+from guongsang.lib.typing import Actor
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from guongsang.org.models import Unit
+
+Number = str | int | float | Decimal  # a size or an offset in millimetres, as typed or stored
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +150,7 @@ def check_layout(width: float, height: float, fields: list[dict], offset: Offset
     if not (50 <= width <= 600 and 50 <= height <= 600):
         raise CertificateError("Khổ phôi phải từ 50 đến 600 mm mỗi chiều.")
     for f in fields:
-        label = FIELDS.get(f.get("key"), f.get("key"))
+        label = FIELDS.get(f.get("key") or "", f.get("key"))
         try:
             x, y = float(f["x"]) + offset.x, float(f["y"]) + offset.y
             size, span = float(f.get("size", 14)), float(f.get("width", 100))
@@ -186,7 +196,7 @@ def texts_for(award: Award) -> dict[str, str]:
     }
 
 
-def _draw_field(c, f: dict, text: str, page_h: float, offset: Offset) -> None:
+def _draw_field(c: canvas.Canvas, f: dict, text: str, page_h: float, offset: Offset) -> None:
     text = nfc(text or "")
     if not text:
         return
@@ -208,7 +218,12 @@ def _draw_field(c, f: dict, text: str, page_h: float, offset: Offset) -> None:
         )
 
 
-def render(layout: CertificateLayout, pages: list[dict[str, str]], calibration=None, progress=None) -> bytes:
+def render(
+    layout: CertificateLayout,
+    pages: list[dict[str, str]],
+    calibration: PrinterCalibration | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> bytes:
     """One page per dict of texts, on the layout's page size, shifted by the calibration."""
     register_fonts()
     offset = Offset.of(calibration)
@@ -227,7 +242,7 @@ def render(layout: CertificateLayout, pages: list[dict[str, str]], calibration=N
     return out.getvalue()
 
 
-def test_page(layout: CertificateLayout, calibration=None) -> bytes:
+def test_page(layout: CertificateLayout, calibration: PrinterCalibration | None = None) -> bytes:
     """A grid every 10 mm (5 mm ticks) with each field's box and name, to print on plain paper and lay
     over a blank: the difference read on the grid is the printer's offset."""
     register_fonts()
@@ -273,7 +288,7 @@ def test_page(layout: CertificateLayout, calibration=None) -> bytes:
     return out.getvalue()
 
 
-def _as_decimal(value, label: str) -> Decimal:
+def _as_decimal(value: Number, label: str) -> Decimal:
     try:
         return Decimal(str(value).replace(",", "."))
     except ArithmeticError as exc:
@@ -281,7 +296,15 @@ def _as_decimal(value, label: str) -> Decimal:
 
 
 @transaction.atomic
-def calibration_save(*, actor, unit, name: str, offset_x, offset_y, calibration=None) -> PrinterCalibration:
+def calibration_save(
+    *,
+    actor: Actor,
+    unit: Unit,
+    name: str,
+    offset_x: Number,
+    offset_y: Number,
+    calibration: PrinterCalibration | None = None,
+) -> PrinterCalibration:
     """Save a printer's offset; refused when it would push any layout's text off the page."""
     from django.core.exceptions import PermissionDenied
 
@@ -316,7 +339,14 @@ def calibration_save(*, actor, unit, name: str, offset_x, offset_y, calibration=
 
 @transaction.atomic
 def layout_save(
-    *, actor, unit, name: str, page_width, page_height, fields: list[dict], layout=None
+    *,
+    actor: Actor,
+    unit: Unit,
+    name: str,
+    page_width: Number,
+    page_height: Number,
+    fields: list[dict],
+    layout: CertificateLayout | None = None,
 ) -> CertificateLayout:
     from django.core.exceptions import PermissionDenied
 
@@ -341,7 +371,7 @@ def layout_save(
     return record
 
 
-def layouts_for(unit):
+def layouts_for(unit: Unit) -> QuerySet[CertificateLayout]:
     """The unit's own layouts and the shared ones."""
     from django.db.models import Q
 
@@ -349,7 +379,9 @@ def layouts_for(unit):
 
 
 @transaction.atomic
-def start_batch(*, actor, decision: AwardDecision, layout: CertificateLayout, calibration=None) -> CertificateBatch:
+def start_batch(
+    *, actor: Actor, decision: AwardDecision, layout: CertificateLayout, calibration: PrinterCalibration | None = None
+) -> CertificateBatch:
     campaign = decision.award_list.campaign
     require_manager(actor, campaign)
     if decision.status != AwardDecision.Status.SIGNED:

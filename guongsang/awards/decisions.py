@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,11 +17,12 @@ from guongsang.awards.selection import require_leader, require_manager
 from guongsang.campaigns.models import NomineeKind
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.lib.text import fold, nfc
+from guongsang.lib.typing import Actor
 from guongsang.org.models import Honor
 
 STATE_GRANTORS = ("uy ban nhan dan", "ubnd")
 ROUND_TO = 10_000  # money is rounded up to the nearest 10,000 đồng
-COUNTER = {AwardDecision.Style.PARTY: "QĐ", AwardDecision.Style.STATE: "QĐUBND"}
+COUNTER: dict[str, str] = {AwardDecision.Style.PARTY: "QĐ", AwardDecision.Style.STATE: "QĐUBND"}
 
 
 class DecisionError(ValidationError):
@@ -145,7 +147,7 @@ def _refresh_awards(d: AwardDecision) -> None:
 
 
 @transaction.atomic
-def decision_save(*, actor, award_list: AwardList, allocate: bool = False, **fields) -> AwardDecision:
+def decision_save(*, actor: Actor, award_list: AwardList, allocate: bool = False, **fields: Any) -> AwardDecision:
     """Create or update the draft decision of an approved list; `allocate` takes the next number."""
     award_list = (
         AwardList.objects.select_for_update()
@@ -195,7 +197,7 @@ def decision_save(*, actor, award_list: AwardList, allocate: bool = False, **fie
 
 
 @transaction.atomic
-def decision_sign(*, actor, decision: AwardDecision) -> AwardDecision:
+def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     """The leader signs: the decision is final, and every awardee's record gains the honour."""
     d = (
         AwardDecision.objects.select_for_update()
@@ -235,8 +237,10 @@ def write_back_honours(d: AwardDecision) -> int:
     written = 0
     for award in d.awards.select_related("nomination").filter(honor__isnull=True):
         n = award.nomination
-        subject = {NomineeKind.INDIVIDUAL: {"person_id": n.person_id}}.get(
-            n.kind, {"unit_id": n.nominee_unit_id or n.model_unit_id}
+        subject = (
+            {"person_id": n.person_id}
+            if n.kind == NomineeKind.INDIVIDUAL
+            else {"unit_id": n.nominee_unit_id or n.model_unit_id}
         )
         if not any(subject.values()):
             continue  # a collective named in words only has no record to write to
@@ -256,8 +260,10 @@ def write_back_honours(d: AwardDecision) -> int:
     return written
 
 
-def money_totals(d: AwardDecision) -> dict:
-    rows = {k: {"label": label, "count": 0, "each": None, "amount": 0} for k, label in NomineeKind.choices}
+def money_totals(d: AwardDecision) -> dict[str, Any]:
+    rows: dict[str, dict[str, Any]] = {
+        k: {"label": label, "count": 0, "each": None, "amount": 0} for k, label in NomineeKind.choices
+    }
     for award in d.awards.select_related("nomination"):
         row = rows[award.nomination.kind]
         row["count"] += 1

@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
@@ -18,6 +19,7 @@ from guongsang.awards.models import Award, AwardDecision, Escalation
 from guongsang.awards.selection import CAP_FIELD, SelectionError, require_manager
 from guongsang.campaigns.models import AwardForm, Campaign, Deadline
 from guongsang.lib.text import fold
+from guongsang.lib.typing import Actor
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.nominations.services import FIELDS as NOMINATION_FIELDS
 
@@ -26,7 +28,7 @@ def escalation_forms(campaign: Campaign) -> list[AwardForm]:
     return list(campaign.award_forms.filter(is_escalation=True).select_related("deadline"))
 
 
-def awards_of(campaign: Campaign):
+def awards_of(campaign: Campaign) -> QuerySet[Award]:
     """Every awardee of the campaign's signed decisions."""
     return (
         Award.objects.filter(decision__award_list__campaign=campaign, decision__status=AwardDecision.Status.SIGNED)
@@ -53,7 +55,7 @@ def _check_deadline(target: AwardForm, now: dt.datetime) -> None:
 
 
 @transaction.atomic
-def escalate(*, actor, award: Award, target: AwardForm, now: dt.datetime | None = None) -> Escalation:
+def escalate(*, actor: Actor, award: Award, target: AwardForm, now: dt.datetime | None = None) -> Escalation:
     campaign = award.decision.award_list.campaign
     require_manager(actor, campaign)
     if target.campaign_id != campaign.pk or not target.is_escalation:
@@ -90,7 +92,7 @@ def escalate(*, actor, award: Award, target: AwardForm, now: dt.datetime | None 
 
 
 @transaction.atomic
-def unescalate(*, actor, escalation: Escalation) -> None:
+def unescalate(*, actor: Actor, escalation: Escalation) -> None:
     campaign = escalation.target.campaign
     require_manager(actor, campaign)
     if escalation.sent_at is not None:
@@ -99,7 +101,7 @@ def unescalate(*, actor, escalation: Escalation) -> None:
     escalation.delete()
 
 
-def parent_target(campaign: Campaign):
+def parent_target(campaign: Campaign) -> Campaign | None:
     """The parent campaign when it is in the system, issued, and this unit takes part in it."""
     parent = campaign.parent
     if parent is None or parent.status != Campaign.Status.ISSUED:
@@ -122,7 +124,7 @@ def _parent_form(parent: Campaign, target: AwardForm) -> AwardForm | None:
 
 
 @transaction.atomic
-def send_to_parent(*, actor, campaign: Campaign, target: AwardForm) -> list[Nomination]:
+def send_to_parent(*, actor: Actor, campaign: Campaign, target: AwardForm) -> list[Nomination]:
     """Create this unit's nominations in the parent campaign from the chosen awardees, with every
     dossier file whose document the parent also asks for. They arrive as drafts for the unit head
     to confirm and submit under the parent's rules."""

@@ -9,6 +9,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,13 +21,19 @@ from guongsang.accounts.permissions import has_role_over
 from guongsang.awards.models import AwardList, ListEntry, NoticeComment, Review, ReviewerAssignment, RubricItem, Vote
 from guongsang.campaigns.models import AwardForm, Campaign, Criterion, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
+from guongsang.lib.typing import Actor
 from guongsang.nominations import rules as R
 from guongsang.nominations.checks import recheck_campaign
 from guongsang.nominations.models import Nomination
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from guongsang.org.models import UnitKind
+
 S = Nomination.Screening
 REVIEWERS = frozenset({Role.REVIEWER, Role.MANAGER, Role.ADMIN})
-CAP_FIELD = {
+CAP_FIELD: dict[str, str] = {
     NomineeKind.COLLECTIVE: "cap_collectives",
     NomineeKind.INDIVIDUAL: "cap_individuals",
     NomineeKind.MODEL: "cap_models",
@@ -37,12 +44,12 @@ class SelectionError(ValidationError):
     pass
 
 
-def require_manager(actor, campaign: Campaign) -> None:
+def require_manager(actor: Actor, campaign: Campaign) -> None:
     if not can_manage_campaign(actor, campaign):
         raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành kế hoạch mới làm được việc này.")
 
 
-def require_leader(actor, campaign: Campaign) -> None:
+def require_leader(actor: Actor, campaign: Campaign) -> None:
     if not can_approve_campaign(actor, campaign):
         raise PermissionDenied("Chỉ lãnh đạo (Thường trực, Ban Thường vụ) của đơn vị ban hành mới duyệt, ký được.")
 
@@ -58,7 +65,7 @@ def _locked(nomination: Nomination) -> Nomination:
 # --- screening ---------------------------------------------------------------------------------
 
 
-def _screen_one(actor, n: Nomination, verdict: str, reason: str, now) -> None:
+def _screen_one(actor: Actor, n: Nomination, verdict: str, reason: str, now: dt.datetime) -> None:
     if n.state != Nomination.State.SUBMITTED:
         raise SelectionError(f"{n.nominee_name}: chỉ thẩm định được đề nghị đơn vị đã gửi.")
     if hasattr(n, "list_entry"):
@@ -94,7 +101,7 @@ def _screen_one(actor, n: Nomination, verdict: str, reason: str, now) -> None:
 
 
 @transaction.atomic
-def screen(*, actor, nomination: Nomination, verdict: str, reason: str = "") -> Nomination:
+def screen(*, actor: Actor, nomination: Nomination, verdict: str, reason: str = "") -> Nomination:
     n = _locked(nomination)
     require_manager(actor, n.campaign)
     _screen_one(actor, n, verdict, reason, timezone.now())
@@ -102,7 +109,7 @@ def screen(*, actor, nomination: Nomination, verdict: str, reason: str = "") -> 
 
 
 @transaction.atomic
-def screen_many(*, actor, campaign: Campaign, ids: list[int], verdict: str, reason: str = "") -> int:
+def screen_many(*, actor: Actor, campaign: Campaign, ids: list[int], verdict: str, reason: str = "") -> int:
     """All the chosen nominations or none: the first refusal leaves every one as it was."""
     require_manager(actor, campaign)
     chosen = list(
@@ -180,7 +187,7 @@ def rubric_for(campaign: Campaign, kind: str) -> list[RubricItem]:
 
 
 @transaction.atomic
-def rubric_save(*, actor, campaign: Campaign, rows: list[dict]) -> list[RubricItem]:
+def rubric_save(*, actor: Actor, campaign: Campaign, rows: list[dict]) -> list[RubricItem]:
     """Replace the rubric; refused once any score has been given against it."""
     require_manager(actor, campaign)
     if Review.objects.filter(nomination__campaign=campaign, conflict=False).exists():
@@ -223,7 +230,12 @@ def rubric_save(*, actor, campaign: Campaign, rows: list[dict]) -> list[RubricIt
 
 @transaction.atomic
 def assign_reviewer(
-    *, actor, campaign: Campaign, reviewer, award_form: AwardForm | None = None, unit_kind=None
+    *,
+    actor: Actor,
+    campaign: Campaign,
+    reviewer: User,
+    award_form: AwardForm | None = None,
+    unit_kind: UnitKind | None = None,
 ) -> ReviewerAssignment:
     require_manager(actor, campaign)
     if not has_role_over(reviewer, campaign.issuer, REVIEWERS):
@@ -253,7 +265,7 @@ def assign_reviewer(
 
 
 @transaction.atomic
-def unassign_reviewer(*, actor, assignment: ReviewerAssignment) -> None:
+def unassign_reviewer(*, actor: Actor, assignment: ReviewerAssignment) -> None:
     require_manager(actor, assignment.campaign)
     log_action(
         actor=actor,
@@ -265,7 +277,7 @@ def unassign_reviewer(*, actor, assignment: ReviewerAssignment) -> None:
     assignment.delete()
 
 
-def in_remit(assignments, n: Nomination) -> bool:
+def in_remit(assignments: list[ReviewerAssignment], n: Nomination) -> bool:
     return any(
         (a.award_form_id is None or a.award_form_id == n.award_form_id)
         and (a.unit_kind_id is None or a.unit_kind_id == n.unit.kind_id)
@@ -273,7 +285,7 @@ def in_remit(assignments, n: Nomination) -> bool:
     )
 
 
-def reviewable(user, campaign: Campaign) -> list[Nomination]:
+def reviewable(user: Actor, campaign: Campaign) -> list[Nomination]:
     """Valid nominations in the reviewer's remit (by award form and unit kind)."""
     assignments = list(ReviewerAssignment.objects.filter(campaign=campaign, reviewer=user))
     if not assignments:
@@ -286,7 +298,7 @@ def reviewable(user, campaign: Campaign) -> list[Nomination]:
     return [n for n in qs if in_remit(assignments, n)]
 
 
-def _require_reviewer(actor, n: Nomination) -> None:
+def _require_reviewer(actor: Actor, n: Nomination) -> None:
     if not in_remit(list(ReviewerAssignment.objects.filter(campaign=n.campaign, reviewer=actor)), n):
         raise PermissionDenied("Đề nghị này không thuộc phạm vi bạn được phân công thẩm định.")
     if n.state != Nomination.State.SUBMITTED or n.screening != S.VALID:
@@ -296,7 +308,7 @@ def _require_reviewer(actor, n: Nomination) -> None:
 
 
 @transaction.atomic
-def review_save(*, actor, nomination: Nomination, scores: dict, comment: str = "") -> Review:
+def review_save(*, actor: Actor, nomination: Nomination, scores: dict, comment: str = "") -> Review:
     n = _locked(nomination)
     _require_reviewer(actor, n)
     existing = Review.objects.filter(nomination=n, reviewer=actor).first()
@@ -319,8 +331,8 @@ def review_save(*, actor, nomination: Nomination, scores: dict, comment: str = "
         clean[str(item.pk)] = str(value)
     if errors:
         raise SelectionError(errors)
-    weight = sum(i.weight for i in items)
-    total = sum(Decimal(clean[str(i.pk)]) / i.max_score * i.weight for i in items) / weight * 100
+    weight = sum((i.weight for i in items), Decimal(0))
+    total = sum((Decimal(clean[str(i.pk)]) / i.max_score * i.weight for i in items), Decimal(0)) / weight * 100
     review = existing or Review(nomination=n, reviewer=actor)
     review.scores, review.total, review.comment = clean, total.quantize(Decimal("0.01")), comment.strip()
     review.save()
@@ -331,7 +343,7 @@ def review_save(*, actor, nomination: Nomination, scores: dict, comment: str = "
 
 
 @transaction.atomic
-def declare_conflict(*, actor, nomination: Nomination, reason: str) -> Review:
+def declare_conflict(*, actor: Actor, nomination: Nomination, reason: str) -> Review:
     """The reviewer steps aside: any score given is dropped and the nomination leaves their list."""
     n = _locked(nomination)
     _require_reviewer(actor, n)
@@ -366,7 +378,7 @@ def score_summaries(campaign: Campaign) -> dict[int, ScoreSummary]:
     for nid, values in totals.items():
         s = out[nid]
         s.count = len(values)
-        s.mean = (sum(values) / len(values)).quantize(Decimal("0.01"))
+        s.mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
         s.spread = Decimal(str(statistics.pstdev(values))).quantize(Decimal("0.01"))
     return dict(out)
 
@@ -431,7 +443,14 @@ def scores_workbook(campaign: Campaign) -> bytes:
 
 
 @transaction.atomic
-def record_vote(*, actor, nomination: Nomination, members_present, votes_for, votes_against) -> Vote:
+def record_vote(
+    *,
+    actor: Actor,
+    nomination: Nomination,
+    members_present: str | int,
+    votes_for: str | int,
+    votes_against: str | int,
+) -> Vote:
     n = _locked(nomination)
     require_manager(actor, n.campaign)
     if n.screening != S.VALID or n.state != Nomination.State.SUBMITTED:
@@ -474,7 +493,7 @@ def award_list_for(award_form: AwardForm) -> AwardList:
 def places(award_list: AwardList) -> list[dict]:
     """Per nominee kind of the form: its cap, places taken and places left (None: no cap)."""
     form = award_list.award_form
-    used = defaultdict(int)
+    used: defaultdict[str, int] = defaultdict(int)
     for kind in award_list.entries.values_list("nomination__kind", flat=True):
         used[kind] += 1
     out = []
@@ -506,10 +525,10 @@ def _check_caps(award_list: AwardList, *, adding: Nomination | None = None) -> N
 
 
 @transaction.atomic
-def add_to_list(*, actor, nomination: Nomination) -> ListEntry:
+def add_to_list(*, actor: Actor, nomination: Nomination) -> ListEntry:
     n = _locked(nomination)
     require_manager(actor, n.campaign)
-    if n.award_form_id is None:
+    if n.award_form is None:
         raise SelectionError(f"{n.nominee_name}: đề nghị chưa chọn hình thức khen thưởng.")
     award_list = AwardList.objects.select_for_update().get(pk=award_list_for(n.award_form).pk)
     if award_list.status != AwardList.Status.DRAFT:
@@ -526,7 +545,7 @@ def add_to_list(*, actor, nomination: Nomination) -> ListEntry:
 
 
 @transaction.atomic
-def remove_from_list(*, actor, nomination: Nomination) -> None:
+def remove_from_list(*, actor: Actor, nomination: Nomination) -> None:
     n = _locked(nomination)
     require_manager(actor, n.campaign)
     entry = ListEntry.objects.select_related("award_list").filter(nomination=n).first()
@@ -541,7 +560,7 @@ def remove_from_list(*, actor, nomination: Nomination) -> None:
 def ranking(campaign: Campaign, award_form: AwardForm) -> list[dict]:
     """Valid nominations of a form, best first: share of votes for, then mean score."""
     sums = score_summaries(campaign)
-    rows = []
+    rows: list[dict[str, Any]] = []
     qs = (
         Nomination.objects.filter(
             campaign=campaign, award_form=award_form, state=Nomination.State.SUBMITTED, screening=S.VALID
@@ -569,7 +588,7 @@ def ranking(campaign: Campaign, award_form: AwardForm) -> list[dict]:
 
 
 @transaction.atomic
-def approve_list(*, actor, award_list: AwardList) -> AwardList:
+def approve_list(*, actor: Actor, award_list: AwardList) -> AwardList:
     award_list = AwardList.objects.select_for_update().select_related("award_form", "campaign").get(pk=award_list.pk)
     require_leader(actor, award_list.campaign)
     if award_list.status != AwardList.Status.DRAFT:
@@ -590,7 +609,7 @@ def approve_list(*, actor, award_list: AwardList) -> AwardList:
 
 
 @transaction.atomic
-def reopen_list(*, actor, award_list: AwardList) -> AwardList:
+def reopen_list(*, actor: Actor, award_list: AwardList) -> AwardList:
     """The leader sends an approved list back to the manager (before any decision is drafted)."""
     award_list = AwardList.objects.select_for_update().select_related("campaign").get(pk=award_list.pk)
     require_leader(actor, award_list.campaign)
@@ -604,7 +623,7 @@ def reopen_list(*, actor, award_list: AwardList) -> AwardList:
 
 
 @transaction.atomic
-def post_notice(*, actor, award_list: AwardList, days) -> AwardList:
+def post_notice(*, actor: Actor, award_list: AwardList, days: str | int) -> AwardList:
     award_list = AwardList.objects.select_for_update().select_related("campaign").get(pk=award_list.pk)
     require_manager(actor, award_list.campaign)
     if award_list.status != AwardList.Status.APPROVED:
@@ -628,14 +647,15 @@ def post_notice(*, actor, award_list: AwardList, days) -> AwardList:
     return award_list
 
 
-def notice_open(award_list: AwardList, now=None) -> bool:
+def notice_open(award_list: AwardList, now: dt.datetime | None = None) -> bool:
     now = now or timezone.now()
-    return bool(award_list.notice_from and award_list.notice_from <= now <= award_list.notice_until)
+    start, end = award_list.notice_from, award_list.notice_until  # set and cleared together
+    return bool(start and end and start <= now <= end)
 
 
 @transaction.atomic
 def comment_on_notice(
-    *, actor, award_list: AwardList, text: str, nomination: Nomination | None = None
+    *, actor: Actor, award_list: AwardList, text: str, nomination: Nomination | None = None
 ) -> NoticeComment:
     award_list = AwardList.objects.select_related("campaign", "campaign__issuer").get(pk=award_list.pk)
     if not can_view_campaign(actor, award_list.campaign):
