@@ -23,6 +23,8 @@ run: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	# Static types on the files listed in [tool.mypy] of pyproject.toml (docs/testing.md).
+	$(BIN)/mypy
 
 format: setup
 	$(BIN)/ruff format .
