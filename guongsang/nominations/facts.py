@@ -3,6 +3,7 @@ fixed number of queries."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,10 +73,25 @@ def unit_facts(unit: Unit) -> UnitFacts:
     )
 
 
+# A party organisation's committee grants in its name: "Đảng bộ X" is led by "Đảng ủy X", "Chi bộ X" by "Chi ủy X".
+_COMMITTEES = (("dang bo ", "dang uy "), ("chi bo ", "chi uy "))
+
+
+def _own_names(unit: Unit) -> set[str]:
+    names = set()
+    for name in (unit.name, unit.short_name):
+        folded = fold(name)
+        if folded:
+            names.add(folded)
+            names.update(committee + folded[len(body) :] for body, committee in _COMMITTEES if folded.startswith(body))
+    return names
+
+
 def is_own_honor(granted_by: str, nominating_unit: Unit) -> bool:
-    """An honour granted by the nominating unit itself (its chi bộ / đảng bộ)."""
+    """An honour granted by the nominating unit itself (its chi bộ / đảng bộ, or their committee), matched
+    accent- and case-insensitively on whole words ("Chi bộ thôn 1" is not "Chi bộ thôn 10")."""
     granted = fold(granted_by)
-    return any(name and fold(name) in granted for name in (nominating_unit.name, nominating_unit.short_name))
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", granted) for name in _own_names(nominating_unit))
 
 
 def scheme_for(person: Person) -> str:

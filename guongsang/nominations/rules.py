@@ -9,6 +9,7 @@ Severities: BLOCK stops submission; WARN is shown but lets it through; REVIEW is
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -152,14 +153,18 @@ def check_quota(rules: Sequence[QuotaSpec], unit: UnitFacts, counts: Mapping[str
         counted = [k for k in (COLLECTIVE, INDIVIDUAL, MODEL) if limits[k]] or [COLLECTIVE, INDIVIDUAL]
         in_total = sum(used[k] for k in counted)
         others = [k for k in (COLLECTIVE, INDIVIDUAL, MODEL) if k not in counted and used[k]]
-        maximum = rule.max_total if rule.max_total is not None else sum(limits.values())
-        if in_total > maximum:
+        # the bonus adds places for individuals only, on top of the maximum (or of the kinds' sum)
+        base = rule.max_total if rule.max_total is not None else rule.collectives + rule.individuals + rule.models
+        bonus = limits[INDIVIDUAL] - rule.individuals
+        not_individuals = in_total - (used[INDIVIDUAL] if INDIVIDUAL in counted else 0)
+        if in_total > base + bonus or not_individuals > base:
+            extra = f"; thêm {bonus} cá nhân khi từ {rule.bonus_threshold} đảng viên" if bonus else ""
             findings.append(
                 Finding(
                     "quota.exceeded",
                     BLOCK,
                     f"{unit.name} đề nghị {in_total} {', '.join(KIND_NAMES[k] for k in counted)}, "
-                    f"vượt chỉ tiêu tối đa {maximum}{wording}.",
+                    f"vượt chỉ tiêu tối đa {base}{extra}{wording}.",
                     data,
                 )
             )
@@ -330,7 +335,7 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
         return None
     if c.check == "summary_max_chars":
         limit = int(p["max_chars"])
-        length = len(nominee.summary.strip())
+        length = len(unicodedata.normalize("NFC", nominee.summary).strip())  # letters, however they were typed
         data = {"max_chars": limit, "length": length}
         if length > limit:
             return Finding(
