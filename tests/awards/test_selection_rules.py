@@ -1,0 +1,246 @@
+"""Selection rules at their edges: places and caps per award form (at the cap and one over), the
+ranking by share of votes then mean score, score means and spreads to the hundredth, who reviews
+what, the notice window to the second, and the screening refusals in Vietnamese."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from guongsang.accounts.models import Role
+from guongsang.awards import selection as S
+from guongsang.awards.models import AwardList, ListEntry, Review, ReviewerAssignment, RubricItem
+from guongsang.campaigns.models import Criterion
+from guongsang.nominations.models import Nomination
+from tests.awards.conftest import submitted
+from tests.conftest import kind, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def valid(cast, n, yes=7, present=9):
+    manager = cast.users[Role.MANAGER]
+    S.screen(actor=manager, nomination=n, verdict="valid")
+    S.record_vote(actor=manager, nomination=n, members_present=present, votes_for=yes, votes_against=present - yes)
+    return Nomination.objects.get(pk=n.pk)
+
+
+def test_places_say_cap_used_and_left_per_kind(cast, plan):
+    award_list = S.award_list_for(plan.form)
+    assert S.award_list_for(plan.form) == award_list  # one list per form
+    assert S.places(award_list) == [
+        {"kind": "collective", "label": "Tập thể", "cap": 1, "used": 0, "left": 1},
+        {"kind": "individual", "label": "Cá nhân", "cap": 2, "used": 0, "left": 2},
+    ]
+    n = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    S.add_to_list(actor=cast.users[Role.MANAGER], nomination=n)
+    assert [(r["kind"], r["used"], r["left"]) for r in S.places(award_list)] == [
+        ("collective", 0, 1),
+        ("individual", 1, 1),
+    ]
+
+
+def test_a_kind_without_cap_has_no_limit_and_a_kind_outside_the_form_shows_only_when_used(cast, plan):
+    plan.form.cap_individuals = None
+    plan.form.nominee_kinds = ["individual"]
+    plan.form.save()
+    award_list = S.award_list_for(plan.form)
+    assert S.places(award_list) == [{"kind": "individual", "label": "Cá nhân", "cap": None, "used": 0, "left": None}]
+    for person in plan.people[:3]:
+        S.add_to_list(
+            actor=cast.users[Role.MANAGER], nomination=valid(cast, submitted(plan, cast.commune, person=person))
+        )
+    assert ListEntry.objects.count() == 3
+    collective = valid(cast, submitted(plan, cast.court, kind="collective", nominee_unit=cast.court))
+    ListEntry.objects.create(award_list=award_list, nomination=collective)  # entered before the form changed
+    assert [(r["kind"], r["cap"], r["used"], r["left"]) for r in S.places(award_list)] == [
+        ("collective", 1, 1, 0),
+        ("individual", None, 3, None),
+    ]
+
+
+def test_the_cap_admits_the_last_place_and_refuses_one_more(cast, plan):
+    manager = cast.users[Role.MANAGER]
+    first, second, third = (valid(cast, submitted(plan, cast.commune, person=p)) for p in plan.people[:3])
+    S.add_to_list(actor=manager, nomination=first)
+    S.add_to_list(actor=manager, nomination=second)  # the second of two places
+    with pytest.raises(ValidationError) as err:
+        S.add_to_list(actor=manager, nomination=third)
+    assert err.value.messages == [
+        "Giấy khen của Ban Thường vụ Huyện ủy Lạc Dương chỉ có 2 suất cho cá nhân; danh sách đã có 2. "
+        "Hãy đưa bớt một đề nghị ra trước."
+    ]
+    assert set(ListEntry.objects.values_list("nomination_id", flat=True)) == {first.pk, second.pk}
+    # A collective still fits: the caps are per kind.
+    collective = valid(cast, submitted(plan, cast.court, kind="collective", nominee_unit=cast.court))
+    S.add_to_list(actor=manager, nomination=collective)
+    assert ListEntry.objects.count() == 3
+
+
+def test_approval_checks_the_caps_as_they_stand(cast, plan):
+    manager, leader = cast.users[Role.MANAGER], cast.users[Role.LEADER]
+    a, b = (valid(cast, submitted(plan, cast.commune, person=p)) for p in plan.people[:2])
+    S.add_to_list(actor=manager, nomination=a)
+    S.add_to_list(actor=manager, nomination=b)
+    plan.form.cap_individuals = 1
+    plan.form.save()
+    award_list = S.award_list_for(plan.form)
+    with pytest.raises(ValidationError, match="chỉ có 1 suất cho cá nhân; danh sách đã có 2"):
+        S.approve_list(actor=leader, award_list=award_list)
+    assert AwardList.objects.get(pk=award_list.pk).status == AwardList.Status.DRAFT
+    plan.form.cap_individuals = 2
+    plan.form.save()
+    assert S.approve_list(actor=leader, award_list=award_list).status == AwardList.Status.APPROVED
+
+
+def test_ranking_by_share_of_votes_then_mean_score_then_order_of_entry(cast, plan, second_reviewer):
+    a, b, c, d = (submitted(plan, cast.commune, person=p) for p in plan.people)
+    valid(cast, a, yes=6)
+    valid(cast, b, yes=9)
+    valid(cast, c, yes=6)
+    S.screen(actor=cast.users[Role.MANAGER], nomination=d, verdict="valid")  # no vote yet
+    Review.objects.create(nomination=c, reviewer=second_reviewer, total=Decimal("80.00"))
+    Review.objects.create(nomination=a, reviewer=second_reviewer, total=Decimal("70.00"))
+    ranked = S.ranking(plan.campaign, plan.form)
+    assert [r["nomination"].pk for r in ranked] == [b.pk, c.pk, a.pk, d.pk]
+    assert [r["rank"] for r in ranked] == [1, 2, 3, 4]
+    assert [r["share"] for r in ranked] == [Decimal(1), Decimal(6) / 9, Decimal(6) / 9, Decimal(-1)]
+    assert ranked[3]["vote"] is None and ranked[3]["score"] is None
+    assert [r["in_list"] for r in ranked] == [False] * 4
+    # Equal shares and no scores: first entered first.
+    Review.objects.all().delete()
+    assert [r["nomination"].pk for r in S.ranking(plan.campaign, plan.form)] == [b.pk, a.pk, c.pk, d.pk]
+
+
+def test_ranking_lists_only_valid_submitted_nominations_of_the_form(cast, plan):
+    a = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    submitted(plan, cast.commune, person=plan.people[1])  # not screened yet
+    other = submitted(plan, cast.commune, person=plan.people[2], award_form=plan.upward)
+    S.screen(actor=cast.users[Role.MANAGER], nomination=other, verdict="valid")
+    assert [r["nomination"].pk for r in S.ranking(plan.campaign, plan.form)] == [a.pk]
+
+
+def test_score_means_and_spreads_to_the_hundredth_without_conflicted_reviewers(cast, plan, second_reviewer):
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    other = submitted(plan, cast.commune, person=plan.people[1])
+    third = make_user("thamdinh3", cast.district, Role.REVIEWER, first_name="Ba", last_name="Lê")
+    Review.objects.create(nomination=n, reviewer=cast.users[Role.REVIEWER], total=Decimal("80.00"))
+    Review.objects.create(nomination=n, reviewer=second_reviewer, total=Decimal("71.00"))
+    Review.objects.create(nomination=n, reviewer=third, conflict=True, conflict_reason="Vợ chồng")
+    Review.objects.create(nomination=other, reviewer=third, total=None)  # opened, not scored
+    sums = S.score_summaries(plan.campaign)
+    s = sums[n.pk]
+    assert (s.count, s.mean, s.spread, s.excluded) == (2, Decimal("75.50"), Decimal("4.50"), ["Ba Lê"])
+    assert set(sums) == {n.pk}
+    assert S.ScoreSummary() == S.ScoreSummary(None, None, 0, [])
+
+
+def test_a_reviewer_reviews_only_the_assigned_forms_and_unit_kinds(cast, plan):
+    reviewer = cast.users[Role.REVIEWER]
+    at_commune = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    at_court = valid(cast, submitted(plan, cast.court, kind="collective", nominee_unit=cast.court))
+    assert S.reviewable(reviewer, plan.campaign) == []
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=reviewer, unit_kind=kind("chi-bo-co-so"))
+    assert S.reviewable(reviewer, plan.campaign) == [at_court]
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=reviewer, award_form=plan.upward)
+    assert S.reviewable(reviewer, plan.campaign) == [at_court]
+    ReviewerAssignment.objects.create(
+        campaign=plan.campaign, reviewer=reviewer, award_form=plan.form, unit_kind=kind("dang-bo-co-so")
+    )
+    assert set(S.reviewable(reviewer, plan.campaign)) == {at_court, at_commune}
+    assignments = list(ReviewerAssignment.objects.filter(reviewer=reviewer))
+    assert S.in_remit(assignments[:1], at_commune) is False
+    assert S.in_remit(assignments[2:], at_commune) is True
+    assert S.in_remit([], at_commune) is False
+    everything = ReviewerAssignment(campaign=plan.campaign, reviewer=reviewer)
+    assert S.in_remit([everything], at_court) is True
+
+
+def test_out_of_remit_scoring_is_refused_and_writes_nothing(cast, plan):
+    reviewer = cast.users[Role.REVIEWER]
+    n = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=reviewer, award_form=plan.upward)
+    RubricItem.objects.create(campaign=plan.campaign, label="Thành tích", position=0)
+    with pytest.raises(PermissionDenied, match="không thuộc phạm vi bạn được phân công"):
+        S.review_save(actor=reviewer, nomination=n, scores={})
+    assert Review.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("offset", "open_"),
+    [(-1, False), (0, True), (3600, True), (7 * 86400, True), (7 * 86400 + 1, False)],
+)
+def test_the_notice_is_open_from_its_first_to_its_last_second(cast, plan, offset, open_):
+    start = dt.datetime(2026, 4, 1, 1, 0, tzinfo=dt.UTC)
+    award_list = AwardList(notice_from=start, notice_until=start + dt.timedelta(days=7))
+    assert S.notice_open(award_list, start + dt.timedelta(seconds=offset)) is open_
+    assert S.notice_open(AwardList(), start) is False
+
+
+def test_screening_refusals_say_why(cast, plan):
+    manager = cast.users[Role.MANAGER]
+    draft = submitted(plan, cast.commune, person=plan.people[0])
+    Nomination.objects.filter(pk=draft.pk).update(state=Nomination.State.DRAFT)
+    with pytest.raises(ValidationError) as err:
+        S.screen(actor=manager, nomination=draft, verdict="valid")
+    assert err.value.messages == ["Nguyễn Thị Ánh: chỉ thẩm định được đề nghị đơn vị đã gửi."]
+    n = submitted(plan, cast.commune, person=plan.people[1])
+    with pytest.raises(ValidationError) as err:
+        S.screen(actor=manager, nomination=n, verdict="maybe")
+    assert err.value.messages == ["Kết quả thẩm định không hợp lệ."]
+    with pytest.raises(ValidationError) as err:
+        S.screen(actor=manager, nomination=n, verdict="returned", reason="   ")
+    assert err.value.message_dict == {"reason": ["Cần ghi lý do trả lại hoặc không xem xét, để đơn vị biết."]}
+    assert Nomination.objects.get(pk=n.pk).screening == Nomination.Screening.PENDING
+    listed = valid(cast, n)
+    S.add_to_list(actor=manager, nomination=listed)
+    with pytest.raises(ValidationError) as err:
+        S.screen(actor=manager, nomination=listed, verdict="rejected", reason="Sai")
+    assert err.value.messages == ["Lê Văn Cường đã ở trong danh sách khen thưởng; hãy đưa ra khỏi danh sách trước."]
+    assert Nomination.objects.get(pk=n.pk).screening == Nomination.Screening.VALID
+
+
+def test_screening_records_who_when_and_returns_to_draft_only_when_returned(cast, plan, time_machine):
+    time_machine.move_to(dt.datetime(2026, 4, 2, 3, 4, 5, tzinfo=dt.UTC), tick=False)
+    manager = cast.users[Role.MANAGER]
+    a, b = (submitted(plan, cast.commune, person=p) for p in plan.people[:2])
+    S.screen(actor=manager, nomination=a, verdict="rejected", reason="  Không đủ tiêu chuẩn  ")
+    S.screen(actor=manager, nomination=b, verdict="returned", reason="Bổ sung biên bản")
+    a, b = Nomination.objects.get(pk=a.pk), Nomination.objects.get(pk=b.pk)
+    assert (a.screening, a.screening_reason, a.state) == ("rejected", "Không đủ tiêu chuẩn", Nomination.State.SUBMITTED)
+    assert (b.screening, b.state) == ("returned", Nomination.State.DRAFT)
+    assert (a.screened_by, a.screened_at) == (manager, dt.datetime(2026, 4, 2, 3, 4, 5, tzinfo=dt.UTC))
+
+
+def test_only_the_issuers_manager_and_leader_act(cast, plan):
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    for user in (cast.users[Role.LEADER], cast.users[Role.REVIEWER], cast.users["sibling"]):
+        with pytest.raises(PermissionDenied) as err:
+            S.screen(actor=user, nomination=n, verdict="valid")
+        assert str(err.value) == "Chỉ cán bộ quản lý của đơn vị ban hành kế hoạch mới làm được việc này."
+    with pytest.raises(PermissionDenied) as err:
+        S.approve_list(actor=cast.users[Role.MANAGER], award_list=S.award_list_for(plan.form))
+    assert str(err.value) == "Chỉ lãnh đạo (Thường trực, Ban Thường vụ) của đơn vị ban hành mới duyệt, ký được."
+    assert Nomination.objects.get(pk=n.pk).screening == Nomination.Screening.PENDING
+
+
+def test_the_default_rubric_has_one_line_per_reviewer_criterion_or_one_line(cast, plan):
+    kept = Criterion.objects.get(campaign=plan.campaign)
+    Criterion.objects.filter(pk=kept.pk).update(check_kind=Criterion.Check.SUMMARY_MAX_CHARS)
+    items = S.default_rubric(plan.campaign)
+    assert [(i.label, i.position, i.nominee_kind) for i in items] == [("Thành tích tiêu biểu, có sức lan tỏa", 0, "")]
+    Criterion.objects.filter(pk=kept.pk).update(check_kind=Criterion.Check.REVIEWER)
+    Criterion.objects.create(
+        campaign=plan.campaign, nominee_kind="collective", text="Đoàn kết", check_kind=Criterion.Check.REVIEWER
+    )
+    items = S.default_rubric(plan.campaign)
+    assert [(i.label, i.position, i.nominee_kind) for i in items] == [
+        ("Gương mẫu, tiêu biểu", 0, "individual"),
+        ("Đoàn kết", 1, "collective"),
+    ]
+    RubricItem.objects.bulk_create([*items, RubricItem(campaign=plan.campaign, label="Chung", position=2)])
+    assert [i.label for i in S.rubric_for(plan.campaign, "individual")] == ["Gương mẫu, tiêu biểu", "Chung"]
+    assert [i.label for i in S.rubric_for(plan.campaign, "collective")] == ["Đoàn kết", "Chung"]
