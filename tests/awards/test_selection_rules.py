@@ -238,8 +238,8 @@ def test_the_default_rubric_has_one_line_per_reviewer_criterion_or_one_line(cast
     )
     items = S.default_rubric(plan.campaign)
     assert [(i.label, i.position, i.nominee_kind) for i in items] == [
-        ("Gương mẫu, tiêu biểu", 0, "individual"),
-        ("Đoàn kết", 1, "collective"),
+        ("Đoàn kết", 0, "collective"),
+        ("Gương mẫu, tiêu biểu", 1, "individual"),
     ]
     RubricItem.objects.bulk_create([*items, RubricItem(campaign=plan.campaign, label="Chung", position=2)])
     assert [i.label for i in S.rubric_for(plan.campaign, "individual")] == ["Gương mẫu, tiêu biểu", "Chung"]
