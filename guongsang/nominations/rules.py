@@ -406,11 +406,16 @@ def check_dossier(requirements: Iterable[DossierSpec], nominee: NomineeFacts) ->
     return findings
 
 
+def past_deadline(deadline: DeadlineSpec | None, now: dt.datetime) -> bool:
+    """Deadlines are kept to the second: "23:59:59" is on time until 00:00:00 of the next day."""
+    return deadline is not None and now.replace(microsecond=0) > deadline.due_at
+
+
 def check_deadline(deadline: DeadlineSpec | None, now: dt.datetime) -> list[Finding]:
-    if deadline is None or now <= deadline.due_at:
+    if deadline is None or not past_deadline(deadline, now):
         return []
     late = now - deadline.due_at
-    days = late.days + (1 if late.seconds else 0)
+    days = late.days + (1 if late.seconds or late.microseconds else 0)  # every day begun counts
     due = deadline.due_at.astimezone(dt.timezone(dt.timedelta(hours=7)))
     data = {"due_at": deadline.due_at.isoformat(), "late_days": days}
     if deadline.refuse_late:

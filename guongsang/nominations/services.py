@@ -261,7 +261,7 @@ def nomination_withdraw(*, actor: Actor, nomination: Nomination, now: dt.datetim
     if n.screening != Nomination.Screening.PENDING and n.state == Nomination.State.SUBMITTED:
         raise NominationError("Đề nghị đã được thẩm định nên không rút được; hãy liên hệ cán bộ quản lý.")
     deadline = campaign_rules(n.campaign).deadline
-    if deadline is not None and (now or timezone.now()) > deadline.due_at:
+    if R.past_deadline(deadline, now or timezone.now()):
         raise NominationError("Đã quá hạn nộp hồ sơ nên không rút được đề nghị.")
     n.state = Nomination.State.WITHDRAWN
     n.save(update_fields=["state", "updated_at"])
