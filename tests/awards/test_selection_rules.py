@@ -244,3 +244,57 @@ def test_the_default_rubric_has_one_line_per_reviewer_criterion_or_one_line(cast
     RubricItem.objects.bulk_create([*items, RubricItem(campaign=plan.campaign, label="Chung", position=2)])
     assert [i.label for i in S.rubric_for(plan.campaign, "individual")] == ["Gương mẫu, tiêu biểu", "Chung"]
     assert [i.label for i in S.rubric_for(plan.campaign, "collective")] == ["Đoàn kết", "Chung"]
+
+
+def test_the_scores_workbook_has_every_score_and_the_summary(cast, plan, second_reviewer):
+    import io
+
+    from openpyxl import load_workbook
+
+    reviewer, third = cast.users[Role.REVIEWER], make_user("thamdinh3", cast.district, Role.REVIEWER, first_name="Ba")
+    n = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    c = valid(cast, submitted(plan, cast.court, kind="collective", nominee_unit=cast.court))
+    for user in (reviewer, second_reviewer, third):
+        ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=user)
+    work = RubricItem.objects.create(campaign=plan.campaign, label="Kết quả", weight=3, max_score=10, position=0)
+    spread = RubricItem.objects.create(campaign=plan.campaign, label="Lan tỏa", weight=1, max_score=10, position=1)
+    S.review_save(actor=reviewer, nomination=n, scores={str(work.pk): "8", str(spread.pk): "4"}, comment=" Tốt ")
+    S.review_save(actor=second_reviewer, nomination=n, scores={str(work.pk): "9", str(spread.pk): "2,0"})
+    S.declare_conflict(actor=third, nomination=n, reason="Anh em ruột")
+    S.review_save(actor=reviewer, nomination=c, scores={str(work.pk): "10", str(spread.pk): "10"})
+    book = load_workbook(io.BytesIO(S.scores_workbook(plan.campaign)))
+    assert book.sheetnames == ["Điểm chấm", "Tổng hợp"]
+    scores = [list(r) for r in book["Điểm chấm"].iter_rows(values_only=True)]
+    assert scores == [
+        [
+            "Đề nghị",
+            "Đối tượng",
+            "Đơn vị đề nghị",
+            "Người chấm",
+            "Xung đột lợi ích",
+            "Kết quả (tối đa 10, trọng số 3.00)",
+            "Lan tỏa (tối đa 10, trọng số 1.00)",
+            "Điểm (100)",
+            "Nhận xét",
+        ],
+        ["Nguyễn Thị Ánh", "Cá nhân", "Đảng bộ xã Lát", "thamdinh", None, 8, 4, 70, "Tốt"],
+        ["Nguyễn Thị Ánh", "Cá nhân", "Đảng bộ xã Lát", "Hai", None, 9, 2, 72.5, None],
+        ["Nguyễn Thị Ánh", "Cá nhân", "Đảng bộ xã Lát", "Ba", "Anh em ruột", None, None, None, None],
+        ["Chi bộ Tòa án", "Tập thể", "Chi bộ Tòa án", "thamdinh", None, 10, 10, 100, None],
+    ]
+    summary = [list(r) for r in book["Tổng hợp"].iter_rows(values_only=True)]
+    assert summary[0] == [
+        "Đề nghị",
+        "Đơn vị đề nghị",
+        "Số người chấm",
+        "Điểm trung bình",
+        "Độ lệch chuẩn",
+        "Không chấm (xung đột)",
+    ]
+    assert sorted(summary[1:]) == [
+        ["Chi bộ Tòa án", "Chi bộ Tòa án", 1, 100, 0, None],
+        ["Nguyễn Thị Ánh", "Đảng bộ xã Lát", 2, 71.25, 1.25, "Ba"],
+    ]
+    for sheet in book.worksheets:
+        assert [c.font.bold for c in sheet[1]] == [True] * sheet.max_column
+        assert sheet["A2"].font.bold is False
