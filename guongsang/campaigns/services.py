@@ -289,11 +289,11 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != S.APPROVED:
         raise CampaignError("Kế hoạch chưa được lãnh đạo duyệt nên chưa ban hành được.")
+    now = now or timezone.now()
     problems = issue_problems(campaign, now=now)
     if problems:
         raise CampaignError(problems)
-    today = timezone.localdate()
-    campaign.date = campaign.date or today
+    campaign.date = campaign.date or timezone.localdate(now)
     campaign.year = campaign.date.year
     if campaign.number:
         note_number(issuer=campaign.issuer, doc_type=campaign.doc_type, year=campaign.year, number=campaign.number)
@@ -301,7 +301,7 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
         campaign.number = allocate_number(issuer=campaign.issuer, doc_type=campaign.doc_type, year=campaign.year)
     _check_number(campaign)
     campaign.status = S.ISSUED
-    campaign.issued_at = timezone.now()
+    campaign.issued_at = now
     try:
         with transaction.atomic():
             campaign.save()

@@ -217,3 +217,19 @@ def test_participants_outside_the_issuers_subtree_are_refused(cast):
         )
     assert "Không có đơn vị mã T-CB-VKS trong phạm vi Huyện ủy Lạc Dương." in str(err.value)
     assert not campaign.participant_units.exists()
+
+
+def test_a_plan_issued_on_new_years_eve_after_17_utc_is_dated_and_numbered_in_the_new_year(cast):
+    # 31/12/2026 17:30 UTC is 00:30 on 01/01/2027 in Việt Nam: the plan is dated and numbered in 2027.
+    before, after = approved(cast), approved(cast)
+    Deadline.objects.update(due_at=dt.datetime(2027, 2, 1, 16, 59, tzinfo=dt.UTC))
+    services.campaign_issue(
+        actor=cast.users[Role.MANAGER], campaign=before, now=dt.datetime(2026, 12, 31, 16, 59, 59, tzinfo=dt.UTC)
+    )
+    issued_at = dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC)
+    services.campaign_issue(actor=cast.users[Role.MANAGER], campaign=after, now=issued_at)
+    before.refresh_from_db()
+    after.refresh_from_db()
+    assert (before.date, before.year, before.symbol) == (dt.date(2026, 12, 31), 2026, "01-KH/HU")
+    assert (after.date, after.year, after.symbol) == (dt.date(2027, 1, 1), 2027, "01-KH/HU")
+    assert after.issued_at == issued_at
