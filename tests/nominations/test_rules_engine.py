@@ -526,3 +526,10 @@ def test_check_nomination_puts_criteria_then_dossier_then_deadline_and_blocking_
     ]
     assert [f.code for f in R.blocking(found)] == ["criterion.summary_length", "dossier.missing"]
     assert R.blocking([]) == []
+
+
+def test_a_unit_whose_member_count_is_unknown_gets_no_bonus_even_from_one_member():
+    rule = R.QuotaSpec("dang-bo-co-so", "Đảng bộ cơ sở", "and", individuals=1, bonus_threshold=1, bonus_individuals=1)
+    assert R.allowance(rule, None) == {C: 0, I: 1, M: 0}
+    assert R.allowance(rule, 0) == {C: 0, I: 1, M: 0}
+    assert R.allowance(rule, 1) == {C: 0, I: 2, M: 0}
