@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: setup run test lint format bench clean mutate
+.PHONY: setup run test lint format bench clean mutate repeat
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ TEST_WORKERS ?= auto
 
 test: lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# The tests that were once flaky (a signed token, property tests), twenty times in a row.
+repeat: setup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --count 20 tests/reports/test_dashboard.py tests/nominations/test_rules.py tests/lib/test_text.py
 
 bench: setup
 	$(BIN)/python bench/tree_queries.py
