@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from guongsang.accounts.models import Role
 from guongsang.awards import selection as S
 from guongsang.awards.models import AwardList, ListEntry, Review, ReviewerAssignment, RubricItem
-from guongsang.campaigns.models import Criterion
+from guongsang.campaigns.models import Campaign, Criterion
 from guongsang.nominations.models import Nomination
 from tests.awards.conftest import submitted
 from tests.conftest import kind, make_user
@@ -150,7 +150,8 @@ def test_a_reviewer_reviews_only_the_assigned_forms_and_unit_kinds(cast, plan):
     ReviewerAssignment.objects.create(
         campaign=plan.campaign, reviewer=reviewer, award_form=plan.form, unit_kind=kind("dang-bo-co-so")
     )
-    assert set(S.reviewable(reviewer, plan.campaign)) == {at_court, at_commune}
+    # Collectives first, then individuals; within a kind by unit.
+    assert S.reviewable(reviewer, plan.campaign) == [at_court, at_commune]
     assignments = list(ReviewerAssignment.objects.filter(reviewer=reviewer))
     assert S.in_remit(assignments[:1], at_commune) is False
     assert S.in_remit(assignments[2:], at_commune) is True
@@ -298,3 +299,26 @@ def test_the_scores_workbook_has_every_score_and_the_summary(cast, plan, second_
     for sheet in book.worksheets:
         assert [c.font.bold for c in sheet[1]] == [True] * sheet.max_column
         assert sheet["A2"].font.bold is False
+
+
+def test_scoring_is_refused_outside_the_remit_before_screening_and_after_approval(cast, plan):
+    reviewer = cast.users[Role.REVIEWER]
+    RubricItem.objects.create(campaign=plan.campaign, label="Thành tích", position=0)
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    # Assigned in another plan of the district only: not in this plan's remit.
+    elsewhere = Campaign.objects.create(issuer=cast.district, title="Kế hoạch khác", status=Campaign.Status.ISSUED)
+    ReviewerAssignment.objects.create(campaign=elsewhere, reviewer=reviewer)
+    with pytest.raises(PermissionDenied) as err:
+        S.review_save(actor=reviewer, nomination=n, scores={})
+    assert str(err.value) == "Đề nghị này không thuộc phạm vi bạn được phân công thẩm định."
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=reviewer)
+    with pytest.raises(ValidationError) as err:
+        S.review_save(actor=reviewer, nomination=n, scores={})
+    assert err.value.messages == ["Chỉ chấm điểm đề nghị đã được thẩm định là hợp lệ."]
+    n = valid(cast, n)
+    S.add_to_list(actor=cast.users[Role.MANAGER], nomination=n)
+    S.approve_list(actor=cast.users[Role.LEADER], award_list=S.award_list_for(plan.form))
+    with pytest.raises(ValidationError) as err:
+        S.review_save(actor=reviewer, nomination=n, scores={})
+    assert err.value.messages == ["Danh sách của hình thức này đã được duyệt; điểm chấm không thay đổi được nữa."]
+    assert Review.objects.count() == 0
