@@ -4,7 +4,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from guongsang.campaigns.models import Campaign
@@ -304,7 +304,18 @@ def oracle(rule: R.QuotaSpec, members: int | None, counts: dict) -> tuple[bool, 
     return accepted, False
 
 
+TOTAL_WITH_BONUS = R.QuotaSpec("k", "Loại", "total", 1, 1, 0, 1, 2, 100, 1)
+MODELS_WITH_BONUS = R.QuotaSpec("k", "Loại", "total", 0, 0, 1, None, None, 1, 1)
+
+
 @given(rule=RULE, members=MEMBERS, counts=COUNTS)
+@example(rule=TOTAL_WITH_BONUS, members=100, counts={C: 1, IND: 2, M: 0})  # the bonus on top of the maximum
+@example(rule=TOTAL_WITH_BONUS, members=99, counts={C: 1, IND: 2, M: 0})
+@example(rule=TOTAL_WITH_BONUS, members=100, counts={C: 3, IND: 0, M: 0})  # the extra place is an individual's
+@example(rule=MODELS_WITH_BONUS, members=1, counts={C: 0, IND: 0, M: 2})
+@example(rule=R.QuotaSpec("k", "Loại", "either", 1, 1), members=None, counts={C: 1, IND: 1, M: 0})
+@example(rule=R.QuotaSpec("k", "Loại", "and", 1, 1, 0, None, None, 100, 1), members=100, counts={C: 1, IND: 2, M: 0})
+@example(rule=R.QuotaSpec("k", "Loại", "and", 1, 1, 0, None, None, 100, 1), members=99, counts={C: 1, IND: 2, M: 0})
 def test_the_quota_engine_accepts_exactly_what_the_rule_allows(rule, members, counts):
     findings = R.check_quota([rule], R.UnitFacts("k", "Loại", "Đơn vị", members), counts)
     accepted, warned = oracle(rule, members, counts)
