@@ -308,6 +308,10 @@ def test_scoring_is_refused_outside_the_remit_before_screening_and_after_approva
     # Assigned in another plan of the district only: not in this plan's remit.
     elsewhere = Campaign.objects.create(issuer=cast.district, title="Kế hoạch khác", status=Campaign.Status.ISSUED)
     ReviewerAssignment.objects.create(campaign=elsewhere, reviewer=reviewer)
+    # Another reviewer's assignment in this plan does not make it this reviewer's.
+    ReviewerAssignment.objects.create(
+        campaign=plan.campaign, reviewer=make_user("thamdinh9", cast.district, Role.REVIEWER)
+    )
     with pytest.raises(PermissionDenied) as err:
         S.review_save(actor=reviewer, nomination=n, scores={})
     assert str(err.value) == "Đề nghị này không thuộc phạm vi bạn được phân công thẩm định."
@@ -315,10 +319,51 @@ def test_scoring_is_refused_outside_the_remit_before_screening_and_after_approva
     with pytest.raises(ValidationError) as err:
         S.review_save(actor=reviewer, nomination=n, scores={})
     assert err.value.messages == ["Chỉ chấm điểm đề nghị đã được thẩm định là hợp lệ."]
+    assert Review.objects.count() == 0
     n = valid(cast, n)
     S.add_to_list(actor=cast.users[Role.MANAGER], nomination=n)
+    # While the list is a draft, scores may still be given.
+    item = RubricItem.objects.get(campaign=plan.campaign)
+    assert S.review_save(actor=reviewer, nomination=n, scores={str(item.pk): "9"}).total == Decimal("90.00")
     S.approve_list(actor=cast.users[Role.LEADER], award_list=S.award_list_for(plan.form))
     with pytest.raises(ValidationError) as err:
-        S.review_save(actor=reviewer, nomination=n, scores={})
+        S.review_save(actor=reviewer, nomination=n, scores={str(item.pk): "3"})
     assert err.value.messages == ["Danh sách của hình thức này đã được duyệt; điểm chấm không thay đổi được nữa."]
-    assert Review.objects.count() == 0
+    assert list(Review.objects.values_list("total", flat=True)) == [Decimal("90.00")]
+
+
+def test_a_small_score_still_ranks_above_no_score_at_equal_votes(cast, plan, second_reviewer):
+    unscored, scored = (submitted(plan, cast.commune, person=p) for p in plan.people[:2])
+    valid(cast, unscored, yes=6)
+    valid(cast, scored, yes=6)
+    Review.objects.create(nomination=scored, reviewer=second_reviewer, total=Decimal("0.50"))
+    assert [r["nomination"].pk for r in S.ranking(plan.campaign, plan.form)] == [scored.pk, unscored.pk]
+
+
+def test_ranking_reads_a_fixed_number_of_queries_whatever_the_number_of_rows(cast, plan, django_assert_num_queries):
+    def shown():
+        rows = S.ranking(plan.campaign, plan.form)
+        return [
+            (
+                r["nomination"].nominee_name,
+                r["nomination"].unit.name,
+                r["nomination"].person.unit.name if r["nomination"].person_id else "",
+                r["nomination"].model_unit.name if r["nomination"].model_unit_id else "",
+                r["in_list"],
+                r["vote"].votes_for if r["vote"] else None,
+            )
+            for r in rows
+        ]
+
+    first = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    S.add_to_list(actor=cast.users[Role.MANAGER], nomination=first)
+    with django_assert_num_queries(2):
+        assert shown() == [("Nguyễn Thị Ánh", "Đảng bộ xã Lát", "Chi bộ thôn Bon Đưng", "", True, 7)]
+    for p in plan.people[1:]:
+        valid(cast, submitted(plan, cast.commune, person=p))
+    valid(cast, submitted(plan, cast.court, kind="collective", nominee_unit=cast.court))
+    valid(cast, submitted(plan, cast.commune, kind="model", model_name="Dân vận khéo", model_unit=cast.branch))
+    with django_assert_num_queries(2):
+        rows = shown()
+    assert len(rows) == 6
+    assert ("Dân vận khéo", "Đảng bộ xã Lát", "", "Chi bộ thôn Bon Đưng", False, 7) in rows
