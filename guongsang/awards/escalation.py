@@ -18,6 +18,7 @@ from guongsang.accounts.audit import log_action
 from guongsang.awards.models import Award, AwardDecision, Escalation
 from guongsang.awards.selection import CAP_FIELD, SelectionError, require_manager
 from guongsang.campaigns.models import AwardForm, Campaign, Deadline
+from guongsang.lib.deadlines import is_late
 from guongsang.lib.text import fold
 from guongsang.lib.typing import Actor
 from guongsang.nominations.models import DossierFile, Nomination
@@ -49,7 +50,7 @@ def awards_of(campaign: Campaign) -> QuerySet[Award]:
 
 def _check_deadline(target: AwardForm, now: dt.datetime) -> None:
     deadline = target.deadline
-    if deadline is not None and now > deadline.due_at and deadline.lateness == Deadline.Lateness.REFUSE:
+    if deadline is not None and is_late(deadline.due_at, now) and deadline.lateness == Deadline.Lateness.REFUSE:
         due = timezone.localtime(deadline.due_at)
         raise SelectionError(f"Đã quá hạn {due:%H:%M %d/%m/%Y} của “{target.name} — {target.granted_by}”.")
 

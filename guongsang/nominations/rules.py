@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from guongsang.lib.deadlines import days_late, is_late
+
 BLOCK, WARN, REVIEW = "block", "warn", "review"
 COLLECTIVE, INDIVIDUAL, MODEL = "collective", "individual", "model"
 KIND_NAMES = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân", MODEL: "mô hình"}
@@ -408,14 +410,13 @@ def check_dossier(requirements: Iterable[DossierSpec], nominee: NomineeFacts) ->
 
 def past_deadline(deadline: DeadlineSpec | None, now: dt.datetime) -> bool:
     """Deadlines are kept to the second: "23:59:59" is on time until 00:00:00 of the next day."""
-    return deadline is not None and now.replace(microsecond=0) > deadline.due_at
+    return deadline is not None and is_late(deadline.due_at, now)
 
 
 def check_deadline(deadline: DeadlineSpec | None, now: dt.datetime) -> list[Finding]:
     if deadline is None or not past_deadline(deadline, now):
         return []
-    late = now - deadline.due_at
-    days = late.days + (1 if late.seconds or late.microseconds else 0)  # every day begun counts
+    days = days_late(deadline.due_at, now)
     due = deadline.due_at.astimezone(dt.timezone(dt.timedelta(hours=7)))
     data = {"due_at": deadline.due_at.isoformat(), "late_days": days}
     if deadline.refuse_late:

@@ -17,6 +17,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils import timezone
 
 from guongsang.campaigns.models import Campaign, Deadline, Participation
+from guongsang.lib.deadlines import on_time_before
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import Unit
 from guongsang.reports.models import ReportVersion
@@ -63,11 +64,11 @@ def _evidence(deadline: Deadline, *, on_time: bool):
         sent = ReportVersion.objects.filter(
             report__campaign_id=deadline.campaign_id, report__unit_id=OuterRef("unit_id")
         )
-        return Exists(sent.filter(number=1, submitted_at__lte=deadline.due_at) if on_time else sent)
+        return Exists(sent.filter(number=1, submitted_at__lt=on_time_before(deadline.due_at)) if on_time else sent)
     sent = Nomination.objects.filter(
         campaign_id=deadline.campaign_id, unit_id=OuterRef("unit_id"), submitted_at__isnull=False
     )
-    return Exists(sent.filter(submitted_at__lte=deadline.due_at) if on_time else sent)
+    return Exists(sent.filter(submitted_at__lt=on_time_before(deadline.due_at)) if on_time else sent)
 
 
 def owed(deadline: Deadline, audience_kind_ids: list[int] | None = None) -> QuerySet:

@@ -20,6 +20,7 @@ from guongsang.accounts.permissions import has_role_over
 from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSection
 from guongsang.campaigns.permissions import acting_units, can_manage_campaign
 from guongsang.documents.vndate import deadline_text
+from guongsang.lib.deadlines import days_late, is_late
 from guongsang.lib.text import nfc
 from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations.uploads import TYPES, check_upload
@@ -225,14 +226,13 @@ def submit(*, actor: Actor, report: Report, now: dt.datetime | None = None) -> R
     now = now or timezone.now()
     deadline = report_deadline(report.campaign)
     late_days = None
-    if deadline is not None and now > deadline.due_at:
+    if deadline is not None and is_late(deadline.due_at, now):
         if deadline.lateness == Deadline.Lateness.REFUSE:
             raise ReportError(
                 f"Đã quá hạn “{deadline.what}” ({deadline_text(deadline.due_at)}); theo kế hoạch, "
                 "báo cáo gửi sau thời hạn không được nhận."
             )
-        late = now - deadline.due_at
-        late_days = late.days + (1 if late.seconds else 0)
+        late_days = days_late(deadline.due_at, now)
     missing = missing_required(report)
     if missing:
         raise ReportError(missing)

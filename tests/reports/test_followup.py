@@ -116,3 +116,13 @@ def test_most_behind(tree):
     ranked = followup.most_behind(campaign, now=DUE + dt.timedelta(days=1))
     assert ranked[0] == (units["dungknoh"], 2) and (units["police"], 2) in ranked
     assert (units["lat"], 1) not in ranked and all(u != units["lat"] for u, _n in ranked)
+
+
+def test_a_report_sent_within_the_last_second_is_on_time_and_one_a_second_later_is_not(tree):
+    campaign, report, _dossier, units = tree
+    Report.objects.filter(unit=units["court"]).delete()
+    sent(campaign, units["court"], DUE + dt.timedelta(microseconds=500_000))
+    sent(campaign, units["police"], DUE + dt.timedelta(seconds=1))
+    total = followup.status(report).total
+    # Before: 4 received, 3 on time (Lát, Đạ Chais, the court). The police branch now sends at 00:00:00.
+    assert (total.expected, total.received, total.on_time) == (6, 5, 3)

@@ -177,3 +177,30 @@ def test_another_unit_cannot_write(cast, plan):
         services.save_section(
             actor=cast.users["sibling"], report=report, section=plan.s1, text="x", values={}, base_revision=0
         )
+
+
+@pytest.mark.parametrize(
+    ("after_due", "accepted"),
+    [(dt.timedelta(0), True), (dt.timedelta(microseconds=999_999), True), (dt.timedelta(seconds=1), False)],
+)
+def test_a_refuse_deadline_takes_a_report_until_the_last_second_ends(cast, plan, after_due, accepted):
+    plan.deadlines.update(lateness=Deadline.Lateness.REFUSE)
+    save(cast, plan, plan.s1, "x", {"van-ban": "1"})
+    report = Report.objects.get()
+    if accepted:
+        sent = services.submit(actor=cast.users[Role.HEAD], report=report, now=DUE + after_due)
+        assert (sent.state, sent.late_days) == (Report.State.SUBMITTED, None)
+    else:
+        with pytest.raises(ValidationError) as err:
+            services.submit(actor=cast.users[Role.HEAD], report=report, now=DUE + after_due)
+        assert (
+            "(23:59 ngày 20/12/2026); theo kế hoạch, báo cáo gửi sau thời hạn không được nhận." in err.value.messages[0]
+        )
+        report.refresh_from_db()
+        assert (report.state, ReportVersion.objects.count()) == (Report.State.DRAFT, 0)
+
+
+def test_a_report_one_second_late_is_one_day_late(cast, plan):
+    save(cast, plan, plan.s1, "x", {"van-ban": "1"})
+    sent = services.submit(actor=cast.users[Role.HEAD], report=Report.objects.get(), now=DUE + dt.timedelta(seconds=1))
+    assert sent.late_days == 1
