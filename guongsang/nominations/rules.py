@@ -130,6 +130,14 @@ def allowance(rule: QuotaSpec, party_members: int | None) -> dict[str, int]:
     return {COLLECTIVE: rule.collectives, INDIVIDUAL: rule.individuals + bonus, MODEL: rule.models}
 
 
+def _total_places(rule: QuotaSpec, limits: Mapping[str, int]) -> tuple[list[str], int, int]:
+    """For a rule "so many in total": the kinds counted, the places for them, and the bonus places, which
+    are for individuals only, on top of the maximum (or of the kinds' sum)."""
+    counted = [k for k in (COLLECTIVE, INDIVIDUAL, MODEL) if limits[k]] or [COLLECTIVE, INDIVIDUAL]
+    base = rule.max_total if rule.max_total is not None else rule.collectives + rule.individuals + rule.models
+    return counted, base, limits[INDIVIDUAL] - rule.individuals
+
+
 def check_quota(rules: Sequence[QuotaSpec], unit: UnitFacts, counts: Mapping[str, int]) -> list[Finding]:
     """Findings for a unit's whole set of nominations (counts by nominee kind)."""
     rule = quota_for(rules, unit.kind)
@@ -152,12 +160,9 @@ def check_quota(rules: Sequence[QuotaSpec], unit: UnitFacts, counts: Mapping[str
     data = {"allowed": limits, "proposed": used, "mode": rule.mode, "party_members": unit.party_members}
     findings: list[Finding] = []
     if rule.mode == "total":
-        counted = [k for k in (COLLECTIVE, INDIVIDUAL, MODEL) if limits[k]] or [COLLECTIVE, INDIVIDUAL]
+        counted, base, bonus = _total_places(rule, limits)
         in_total = sum(used[k] for k in counted)
         others = [k for k in (COLLECTIVE, INDIVIDUAL, MODEL) if k not in counted and used[k]]
-        # the bonus adds places for individuals only, on top of the maximum (or of the kinds' sum)
-        base = rule.max_total if rule.max_total is not None else rule.collectives + rule.individuals + rule.models
-        bonus = limits[INDIVIDUAL] - rule.individuals
         not_individuals = in_total - (used[INDIVIDUAL] if INDIVIDUAL in counted else 0)
         if in_total > base + bonus or not_individuals > base:
             extra = f"; thêm {bonus} cá nhân khi từ {rule.bonus_threshold} đảng viên" if bonus else ""
@@ -223,14 +228,19 @@ def remaining(rules: Sequence[QuotaSpec], unit: UnitFacts, counts: Mapping[str, 
     if rule is None:
         return {COLLECTIVE: 0, INDIVIDUAL: 0, MODEL: 0}
     limits = allowance(rule, unit.party_members)
+    if rule.mode == "total":
+        counted, base, bonus = _total_places(rule, limits)
+        in_total = sum(counts.get(k, 0) for k in counted)
+        not_individuals = in_total - (counts.get(INDIVIDUAL, 0) if INDIVIDUAL in counted else 0)
+        any_left = max(0, base + bonus - in_total)
+        return {
+            k: (any_left if k == INDIVIDUAL else min(any_left, max(0, base - not_individuals))) if k in counted else 0
+            for k in (COLLECTIVE, INDIVIDUAL, MODEL)
+        }
     left = {k: max(0, limits[k] - counts.get(k, 0)) for k in limits}
     if rule.mode == "either" and (counts.get(COLLECTIVE) or counts.get(INDIVIDUAL)):
         blocked = INDIVIDUAL if counts.get(COLLECTIVE) else COLLECTIVE
         left[blocked] = 0
-    if rule.mode == "total" and rule.max_total is not None:
-        used = sum(counts.get(k, 0) for k in limits if limits[k])
-        for k in left:
-            left[k] = min(left[k] + counts.get(k, 0), max(0, rule.max_total - used)) if limits[k] else 0
     return left
 
 

@@ -210,7 +210,8 @@ def test_remaining_of_an_either_quota_closes_the_other_kind():
 
 
 def test_remaining_of_a_total_quota_is_bounded_by_what_is_left_of_the_total():
-    assert R.remaining([TOTAL], unit(), {}) == {C: 1, I: 1, M: 0}
+    # "01-02 tập thể, cá nhân": two places in all, for either kind.
+    assert R.remaining([TOTAL], unit(), {}) == {C: 2, I: 2, M: 0}
     assert R.remaining([TOTAL], unit(), {C: 1}) == {C: 1, I: 1, M: 0}
     assert R.remaining([TOTAL], unit(), {C: 1, I: 1}) == {C: 0, I: 0, M: 0}
     assert R.remaining([TOTAL], unit(), {C: 3}) == {C: 0, I: 0, M: 0}
@@ -219,9 +220,9 @@ def test_remaining_of_a_total_quota_is_bounded_by_what_is_left_of_the_total():
     assert R.remaining([wide], unit(), {C: 2, M: 5}) == {C: 2, I: 2, M: 0}
 
 
-def test_remaining_of_a_total_quota_without_maximum_is_per_kind():
+def test_remaining_of_a_total_quota_without_maximum_is_what_is_left_of_the_kinds_sum():
     rule = R.QuotaSpec("dang-bo-co-so", "Đảng bộ cơ sở", "total", collectives=1, individuals=2)
-    assert R.remaining([rule], unit(), {I: 1}) == {C: 1, I: 1, M: 0}
+    assert R.remaining([rule], unit(), {I: 1}) == {C: 2, I: 2, M: 0}
 
 
 # -- criteria -------------------------------------------------------------------------------------
