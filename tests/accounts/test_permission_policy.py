@@ -158,3 +158,11 @@ def test_the_named_permissions_follow_the_roles(cast):
     assert u[Role.REVIEWER].has_perm("accounts.view_audit", cast.commune) is False
     assert u[Role.MANAGER].has_perm("org.view_unit", cast.sibling) is False
     assert u[Role.MANAGER].has_perm("org.view_unit", None) is False
+
+
+def test_the_unit_comes_with_its_kind_and_successor_in_one_query(cast, django_assert_num_queries):
+    manager = fresh(cast.users[Role.MANAGER])
+    P.grants(manager)
+    with django_assert_num_queries(1):
+        unit = P.get_unit_for_user(manager, cast.commune.pk)
+        assert (unit.kind.code, unit.successor) == ("dang-bo-co-so", None)

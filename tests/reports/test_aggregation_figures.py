@@ -256,3 +256,16 @@ def test_the_workbook_has_totals_units_lists_and_nominees(setup):
     for name in book.sheetnames:
         assert all(c.font.bold for c in book[name][1]), name
         assert book[name]["A2"].font.bold is False, name
+
+
+def test_an_indicator_nobody_answered_is_left_out_of_the_consolidated_values_and_the_others_kept(setup):
+    from django.db.models import F
+
+    campaign, section, *_ = setup
+    Indicator.objects.exclude(code="khong-ai").update(position=F("position") + 1)
+    Indicator.objects.filter(code="khong-ai").update(position=0)
+    aggregation = aggregate(campaign)
+    assert aggregation.figures[0].indicator.code == "khong-ai"
+    values = consolidated_values(aggregation)[section.pk]
+    assert "khong-ai" not in values
+    assert (len(values), values["so-buoi"]) == (10, 23)

@@ -189,3 +189,13 @@ def test_most_behind_counts_the_passed_deadlines_each_unit_owes(plan):
         ("T-B", 1),
         ("T-D", 1),
     ]
+
+
+def test_most_behind_lists_ten_units_unless_told(cast):
+    campaign = Campaign.objects.create(issuer=cast.district, title="Sơ kết", status=Campaign.Status.ISSUED)
+    for i in range(11):
+        unit = make_unit(cast.district, f"T-X{i:02d}", f"Chi bộ {i:02d}", "chi-bo-co-so")
+        Participation.objects.create(campaign=campaign, unit=unit)
+    Deadline.objects.create(campaign=campaign, what="Báo cáo", due_at=DUE, kind=Deadline.Kind.REPORT)
+    assert len(F.most_behind(campaign, now=DUE)) == 10
+    assert len(F.most_behind(campaign, now=DUE, limit=11)) == 11
