@@ -367,3 +367,18 @@ def test_ranking_reads_a_fixed_number_of_queries_whatever_the_number_of_rows(cas
         rows = shown()
     assert len(rows) == 6
     assert ("Dân vận khéo", "Đảng bộ xã Lát", "", "Chi bộ thôn Bon Đưng", False, 7) in rows
+
+
+def test_the_review_list_is_the_reviewers_own_remit_in_this_plan_ordered_by_unit(cast, plan, second_reviewer):
+    from guongsang.org.models import Person
+
+    reviewer = cast.users[Role.REVIEWER]
+    judge = Person(code="P-TA", full_name="Đỗ Văn Giang", unit=cast.court, is_party_member=True)
+    judge.save()
+    at_court = valid(cast, submitted(plan, cast.court, person=judge))  # entered first
+    at_commune = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    elsewhere = Campaign.objects.create(issuer=cast.district, title="Kế hoạch khác", status=Campaign.Status.ISSUED)
+    ReviewerAssignment.objects.create(campaign=elsewhere, reviewer=reviewer)
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=second_reviewer)
+    assert S.reviewable(reviewer, plan.campaign) == []
+    assert S.reviewable(second_reviewer, plan.campaign) == [at_commune, at_court]

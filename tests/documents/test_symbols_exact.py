@@ -168,3 +168,12 @@ def test_end_of_day_is_the_last_second_in_vietnam():
     assert end.tzinfo is VN
     assert str(VN) == "Asia/Ho_Chi_Minh"
     assert deadline_text(end) == "23:59 ngày 28/02/2024"
+
+
+def test_vietnamese_time_whatever_the_active_time_zone():
+    from django.utils import timezone
+
+    at = dt.datetime(2024, 2, 27, 17, 5, tzinfo=dt.UTC)
+    with timezone.override("Europe/Paris"):
+        assert deadline_text(at) == "00:05 ngày 28/02/2024"
+        assert short_date(at) == "28/02/2024"
