@@ -258,6 +258,9 @@ def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime 
 def nomination_withdraw(*, actor: Actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
     n = Nomination.objects.select_for_update().select_related("campaign", "unit").get(pk=nomination.pk)
     _require_nominator(actor, n.campaign, n.unit)
+    if n.state == Nomination.State.SUBMITTED and not has_role_over(actor, n.unit, SUBMITTERS):
+        # What the head confirmed and sent is withdrawn by the head too (a draft, by any nominator).
+        raise PermissionDenied("Chỉ bí thư (người đứng đầu) đơn vị mới rút được đề nghị đã gửi.")
     if n.screening != Nomination.Screening.PENDING and n.state == Nomination.State.SUBMITTED:
         raise NominationError("Đề nghị đã được thẩm định nên không rút được; hãy liên hệ cán bộ quản lý.")
     deadline = campaign_rules(n.campaign).deadline

@@ -209,7 +209,7 @@ def test_a_late_submission_is_marked_when_the_plan_accepts_it(cast, plan):
 def test_withdrawal_before_the_deadline_frees_the_place(cast, plan):
     n = _ready(cast, plan, cast.person)
     services.nomination_submit(actor=cast.users[Role.HEAD], nomination=n, now=BEFORE)
-    services.nomination_withdraw(actor=cast.users[Role.SUBMITTER], nomination=n, now=BEFORE)
+    services.nomination_withdraw(actor=cast.users[Role.HEAD], nomination=n, now=BEFORE)
     n.refresh_from_db()
     assert n.state == Nomination.State.WITHDRAWN
     assert services.counts_of(plan, cast.commune) == {}
