@@ -30,7 +30,7 @@ from guongsang.campaigns.models import (
     Recipient,
     Reference,
 )
-from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign
+from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.documents.vndate import deadline_text
 from guongsang.lib.typing import Actor
@@ -454,6 +454,8 @@ def campaign_copy(
     parent: Campaign | None = None,
 ) -> Campaign:
     """A new draft with every rule of `source`, dates shifted by `offset_days`."""
+    # The plan page lists only plans the user can see as sources; the service asks the same.
+    _require(can_view_campaign(actor, source), "Bạn không xem được kế hoạch gốc này nên không sao chép được.")
     issuer = issuer or source.issuer
     shift = dt.timedelta(days=offset_days)
     fields = {f: getattr(source, f) for f in CAMPAIGN_FIELDS if f != "number"}
