@@ -288,6 +288,15 @@ def test_page(layout: CertificateLayout, calibration: PrinterCalibration | None 
     return out.getvalue()
 
 
+def can_print(user, unit) -> bool:
+    """Certificate layouts, printer calibration and the grid test page: the unit's managers and its
+    office (logistics). The pages and the services ask this one predicate."""
+    from guongsang.accounts.permissions import has_role_over
+    from guongsang.campaigns.permissions import MANAGERS
+
+    return has_role_over(user, unit, MANAGERS | {"office"})
+
+
 def _as_decimal(value: Number, label: str) -> Decimal:
     try:
         return Decimal(str(value).replace(",", "."))
@@ -308,10 +317,7 @@ def calibration_save(
     """Save a printer's offset; refused when it would push any layout's text off the page."""
     from django.core.exceptions import PermissionDenied
 
-    from guongsang.accounts.permissions import has_role_over
-    from guongsang.campaigns.permissions import MANAGERS
-
-    if not has_role_over(actor, unit, MANAGERS | {"office"}):
+    if not can_print(actor, unit):
         raise PermissionDenied("Chỉ cán bộ quản lý hoặc văn phòng của đơn vị mới hiệu chỉnh máy in.")
     if not name.strip():
         raise CertificateError({"name": "Cần đặt tên máy in."})
@@ -350,10 +356,7 @@ def layout_save(
 ) -> CertificateLayout:
     from django.core.exceptions import PermissionDenied
 
-    from guongsang.accounts.permissions import has_role_over
-    from guongsang.campaigns.permissions import MANAGERS
-
-    if not has_role_over(actor, unit, MANAGERS | {"office"}):
+    if not can_print(actor, unit):
         raise PermissionDenied("Chỉ cán bộ quản lý hoặc văn phòng của đơn vị mới sửa mẫu phôi.")
     if not name.strip():
         raise CertificateError({"name": "Cần đặt tên mẫu phôi."})

@@ -82,6 +82,19 @@ def _decision(request, pk: int) -> AwardDecision:
     return d
 
 
+def _printing(request, pk: int) -> AwardDecision:
+    """A decision's certificate pages (layout, printer calibration, test page): the issuer's managers
+    and office, as `certificates.can_print` says."""
+    d = get_object_or_404(
+        AwardDecision.objects.select_related("award_list__campaign__issuer", "award_list__award_form"), pk=pk
+    )
+    if not can_view_campaign(request.user, d.award_list.campaign):
+        raise Http404
+    if not certificates.can_print(request.user, d.award_list.campaign.issuer):
+        raise PermissionDenied("Chỉ cán bộ quản lý hoặc văn phòng của đơn vị ban hành in giấy khen.")
+    return d
+
+
 # --- screening ---------------------------------------------------------------------------------
 
 
@@ -524,7 +537,7 @@ def _layout(request, d: AwardDecision) -> CertificateLayout:
 
 @login_required
 def test_page(request, pk: int):
-    d = _decision(request, pk)
+    d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
     layout = _layout(request, d)
     calibration = PrinterCalibration.objects.filter(unit=issuer, pk=request.GET.get("may_in") or 0).first()
@@ -541,7 +554,7 @@ def test_page(request, pk: int):
 @login_required
 @require_POST
 def calibration(request, pk: int):
-    d = _decision(request, pk)
+    d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
     existing = PrinterCalibration.objects.filter(unit=issuer, pk=request.POST.get("may_in") or 0).first()
     run_action(
@@ -563,7 +576,7 @@ def calibration(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def layout(request, pk: int):
     """Positions of the text on a blank, in millimetres; a shared layout is saved as the unit's own copy."""
-    d = _decision(request, pk)
+    d = _printing(request, pk)
     record = _layout(request, d)
     issuer = d.award_list.campaign.issuer
     fields = record.fields
