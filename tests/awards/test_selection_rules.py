@@ -259,8 +259,9 @@ def test_the_scores_workbook_has_every_score_and_the_summary(cast, plan, second_
         ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=user)
     work = RubricItem.objects.create(campaign=plan.campaign, label="Kết quả", weight=3, max_score=10, position=0)
     spread = RubricItem.objects.create(campaign=plan.campaign, label="Lan tỏa", weight=1, max_score=10, position=1)
-    S.review_save(actor=reviewer, nomination=n, scores={str(work.pk): "8", str(spread.pk): "4"}, comment=" Tốt ")
+    # Entered in the opposite order of the accounts: the sheet lists them by account.
     S.review_save(actor=second_reviewer, nomination=n, scores={str(work.pk): "9", str(spread.pk): "2,0"})
+    S.review_save(actor=reviewer, nomination=n, scores={str(work.pk): "8", str(spread.pk): "4"}, comment=" Tốt ")
     S.declare_conflict(actor=third, nomination=n, reason="Anh em ruột")
     S.review_save(actor=reviewer, nomination=c, scores={str(work.pk): "10", str(spread.pk): "10"})
     book = load_workbook(io.BytesIO(S.scores_workbook(plan.campaign)))
@@ -382,3 +383,61 @@ def test_the_review_list_is_the_reviewers_own_remit_in_this_plan_ordered_by_unit
     ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=second_reviewer)
     assert S.reviewable(reviewer, plan.campaign) == []
     assert S.reviewable(second_reviewer, plan.campaign) == [at_commune, at_court]
+
+
+def test_the_review_list_and_the_scores_workbook_read_a_fixed_number_of_queries(cast, plan, second_reviewer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reviewer = cast.users[Role.REVIEWER]
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=reviewer)
+    item = RubricItem.objects.create(campaign=plan.campaign, label="Kết quả", position=0)
+
+    def page():
+        return [
+            (
+                n.nominee_name,
+                n.unit.name,
+                n.unit.kind.name,
+                n.person.unit.name if n.person_id else "",
+                n.model_unit.name if n.model_unit_id else "",
+                n.award_form.name,
+            )
+            for n in S.reviewable(reviewer, plan.campaign)
+        ]
+
+    def counted(fn):
+        with CaptureQueriesContext(connection) as queries:
+            fn()
+        return len(queries)
+
+    n = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    S.review_save(actor=reviewer, nomination=n, scores={str(item.pk): "7"})
+    one = (counted(page), counted(lambda: S.scores_workbook(plan.campaign)))
+    for p in plan.people[1:]:
+        m = valid(cast, submitted(plan, cast.commune, person=p))
+        S.review_save(actor=reviewer, nomination=m, scores={str(item.pk): "5"})
+    c = valid(cast, submitted(plan, cast.court, kind="collective", nominee_unit=cast.court))
+    S.review_save(actor=reviewer, nomination=c, scores={str(item.pk): "6"})
+    valid(cast, submitted(plan, cast.commune, kind="model", model_name="Dân vận khéo", model_unit=cast.branch))
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=second_reviewer)
+    S.review_save(actor=second_reviewer, nomination=n, scores={str(item.pk): "8"})
+    assert len(page()) == 6
+    assert (counted(page), counted(lambda: S.scores_workbook(plan.campaign))) == one == (2, 4)
+
+
+def test_the_review_list_leaves_out_unscreened_nominations_and_other_plans(cast, plan):
+    reviewer = cast.users[Role.REVIEWER]
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=reviewer)
+    mine = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    submitted(plan, cast.commune, person=plan.people[1])  # sent, not screened yet
+    other = Campaign.objects.create(issuer=cast.district, title="Kế hoạch khác", status=Campaign.Status.ISSUED)
+    Nomination.objects.create(
+        campaign=other,
+        unit=cast.commune,
+        kind="individual",
+        person=plan.people[2],
+        state=Nomination.State.SUBMITTED,
+        screening=Nomination.Screening.VALID,
+    )
+    assert S.reviewable(reviewer, plan.campaign) == [mine]
