@@ -264,6 +264,12 @@ def test_the_scores_workbook_has_every_score_and_the_summary(cast, plan, second_
     S.review_save(actor=reviewer, nomination=n, scores={str(work.pk): "8", str(spread.pk): "4"}, comment=" Tốt ")
     S.declare_conflict(actor=third, nomination=n, reason="Anh em ruột")
     S.review_save(actor=reviewer, nomination=c, scores={str(work.pk): "10", str(spread.pk): "10"})
+    # Everyone stepped aside on this one: no mean, no spread, both names.
+    fourth = make_user("thamdinh4", cast.district, Role.REVIEWER, first_name="Bốn")
+    ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=fourth)
+    d = valid(cast, submitted(plan, cast.commune, person=plan.people[1]))
+    S.declare_conflict(actor=third, nomination=d, reason="Cùng nhà")
+    S.declare_conflict(actor=fourth, nomination=d, reason="Cùng cơ quan")
     book = load_workbook(io.BytesIO(S.scores_workbook(plan.campaign)))
     assert book.sheetnames == ["Điểm chấm", "Tổng hợp"]
     scores = [list(r) for r in book["Điểm chấm"].iter_rows(values_only=True)]
@@ -283,6 +289,8 @@ def test_the_scores_workbook_has_every_score_and_the_summary(cast, plan, second_
         ["Nguyễn Thị Ánh", "Cá nhân", "Đảng bộ xã Lát", "Hai", None, 9, 2, 72.5, None],
         ["Nguyễn Thị Ánh", "Cá nhân", "Đảng bộ xã Lát", "Ba", "Anh em ruột", None, None, None, None],
         ["Chi bộ Tòa án", "Tập thể", "Chi bộ Tòa án", "thamdinh", None, 10, 10, 100, None],
+        ["Lê Văn Cường", "Cá nhân", "Đảng bộ xã Lát", "Ba", "Cùng nhà", None, None, None, None],
+        ["Lê Văn Cường", "Cá nhân", "Đảng bộ xã Lát", "Bốn", "Cùng cơ quan", None, None, None, None],
     ]
     summary = [list(r) for r in book["Tổng hợp"].iter_rows(values_only=True)]
     assert summary[0] == [
@@ -295,6 +303,7 @@ def test_the_scores_workbook_has_every_score_and_the_summary(cast, plan, second_
     ]
     assert sorted(summary[1:]) == [
         ["Chi bộ Tòa án", "Chi bộ Tòa án", 1, 100, 0, None],
+        ["Lê Văn Cường", "Đảng bộ xã Lát", 0, None, None, "Ba, Bốn"],
         ["Nguyễn Thị Ánh", "Đảng bộ xã Lát", 2, 71.25, 1.25, "Ba"],
     ]
     for sheet in book.worksheets:
@@ -441,3 +450,23 @@ def test_the_review_list_leaves_out_unscreened_nominations_and_other_plans(cast,
         screening=Nomination.Screening.VALID,
     )
     assert S.reviewable(reviewer, plan.campaign) == [mine]
+
+
+def test_screening_rows_list_sent_and_returned_nominations_by_unit_then_kind(cast, plan):
+    manager = cast.users[Role.MANAGER]
+    individual = submitted(plan, cast.commune, person=plan.people[0])  # entered first
+    collective = submitted(plan, cast.commune, kind="collective", nominee_unit=cast.branch)
+    upward = submitted(plan, cast.court, kind="collective", nominee_unit=cast.court, award_form=plan.upward)
+    returned = submitted(plan, cast.commune, person=plan.people[1])
+    S.screen(actor=manager, nomination=returned, verdict="returned", reason="Bổ sung biên bản")
+    withdrawn = submitted(plan, cast.commune, person=plan.people[2])
+    Nomination.objects.filter(pk=withdrawn.pk).update(state=Nomination.State.WITHDRAWN)
+    Nomination.objects.create(campaign=plan.campaign, unit=cast.commune, kind="individual", person=plan.people[3])
+    rows = S.screening_rows(plan.campaign)
+    assert [n.pk for n, _f in rows] == [collective.pk, individual.pk, returned.pk, upward.pk]
+    by_form = S.screening_rows(plan.campaign, S.ScreeningFilters(award_form=plan.upward.pk))
+    assert [n.pk for n, _f in by_form] == [upward.pk]
+    by_kind = S.screening_rows(plan.campaign, S.ScreeningFilters(unit_kind="chi-bo-co-so"))
+    assert [n.pk for n, _f in by_kind] == [upward.pk]
+    by_state = S.screening_rows(plan.campaign, S.ScreeningFilters(screening="returned"))
+    assert [n.pk for n, _f in by_state] == [returned.pk]
