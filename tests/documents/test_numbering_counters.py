@@ -62,3 +62,12 @@ def test_a_number_given_by_hand_touches_only_its_own_counter(cast):
     assert last(cast.district, "QĐ") == 1
     assert last(cast.district, "KH") == 7
     assert allocate_number(issuer=cast.district, doc_type="QĐ", year=2024) == 2
+
+
+def test_a_number_given_by_hand_leaves_other_issuers_and_years_alone(cast):
+    for issuer, year in ((cast.sibling, 2024), (cast.district, 2025)):
+        allocate_number(issuer=issuer, doc_type="KH", year=year)
+    note_number(issuer=cast.district, doc_type="KH", year=2024, number=30)
+    assert last(cast.district) == 30
+    assert last(cast.sibling) == 1
+    assert last(cast.district, year=2025) == 1

@@ -269,3 +269,15 @@ def test_an_indicator_nobody_answered_is_left_out_of_the_consolidated_values_and
     values = consolidated_values(aggregation)[section.pk]
     assert "khong-ai" not in values
     assert (len(values), values["so-buoi"]) == (10, 23)
+
+
+def test_another_campaigns_accepted_reports_do_not_count(cast, setup):
+    campaign, *_ = setup
+    other = Campaign.objects.create(issuer=cast.district, title="Kế hoạch khác", status=Campaign.Status.ISSUED)
+    elsewhere = OutlineSection.objects.create(campaign=other, number="I.", title="KẾT QUẢ", position=0)
+    Indicator.objects.create(section=elsewhere, code="so-buoi", label="Số buổi", type="integer", aggregate="sum")
+    report(other, cast.commune, elsewhere, {"so-buoi": 500})
+    result = aggregate(campaign)
+    assert result.campaign == campaign
+    assert (result.figure("so-buoi").value, result.figure("so-buoi").answered) == (23, 3)
+    assert aggregate(other).figure("so-buoi").value == 500

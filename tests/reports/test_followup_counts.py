@@ -199,3 +199,23 @@ def test_most_behind_lists_ten_units_unless_told(cast):
     Deadline.objects.create(campaign=campaign, what="Báo cáo", due_at=DUE, kind=Deadline.Kind.REPORT)
     assert len(F.most_behind(campaign, now=DUE)) == 10
     assert len(F.most_behind(campaign, now=DUE, limit=11)) == 11
+
+
+def test_a_deadlines_figures_and_missing_units_take_a_fixed_number_of_queries(plan, django_assert_num_queries):
+    campaign, *_ = plan
+    created = Deadline.objects.create(campaign=campaign, what="Báo cáo", due_at=DUE, kind=Deadline.Kind.REPORT)
+    created.audience_kinds.set([kind("chi-bo-co-so"), kind("chi-bo-truc-thuoc")])
+    deadline = Deadline.objects.select_related("campaign__issuer").get(pk=created.pk)
+    # The audience, the participations with their facts, the branch names.
+    with django_assert_num_queries(3):
+        status = F.status(deadline)
+    assert rates(status.total) == ("Toàn đợt", 5, 0, 0)
+    with django_assert_num_queries(2):
+        missing = [(x.code, x.kind.code) for x in F.missing_units(deadline)]
+    assert missing == [
+        ("T-LAT-CB1", "chi-bo-truc-thuoc"),
+        ("T-CB-TOAAN", "chi-bo-co-so"),
+        ("T-A", "chi-bo-co-so"),
+        ("T-B", "chi-bo-co-so"),
+        ("T-D", "chi-bo-co-so"),
+    ]
