@@ -233,6 +233,7 @@ def test_the_default_rubric_has_one_line_per_reviewer_criterion_or_one_line(cast
     Criterion.objects.filter(pk=kept.pk).update(check_kind=Criterion.Check.SUMMARY_MAX_CHARS)
     items = S.default_rubric(plan.campaign)
     assert [(i.label, i.position, i.nominee_kind) for i in items] == [("Thành tích tiêu biểu, có sức lan tỏa", 0, "")]
+    assert items[0].campaign == plan.campaign
     Criterion.objects.filter(pk=kept.pk).update(check_kind=Criterion.Check.REVIEWER)
     Criterion.objects.create(
         campaign=plan.campaign, nominee_kind="collective", text="Đoàn kết", check_kind=Criterion.Check.REVIEWER
@@ -470,3 +471,71 @@ def test_screening_rows_list_sent_and_returned_nominations_by_unit_then_kind(cas
     assert [n.pk for n, _f in by_kind] == [upward.pk]
     by_state = S.screening_rows(plan.campaign, S.ScreeningFilters(screening="returned"))
     assert [n.pk for n, _f in by_state] == [returned.pk]
+
+
+def test_a_long_reviewer_criterion_becomes_a_rubric_line_of_at_most_500_characters(cast, plan):
+    Criterion.objects.filter(campaign=plan.campaign).update(text="Tiêu biểu " * 60, check_kind=Criterion.Check.REVIEWER)
+    (item,) = S.default_rubric(plan.campaign)
+    assert len(item.label) == 500
+    assert item.label == ("Tiêu biểu " * 60)[:500]
+    assert item.campaign == plan.campaign
+
+
+def test_screening_filters_by_finding_keep_the_order(cast, plan):
+    c1 = submitted(plan, cast.commune, kind="collective", nominee_unit=cast.commune)
+    i1 = submitted(plan, cast.commune, person=plan.people[0])  # the plan's reviewer criterion: a REVIEW finding
+    i2 = Nomination.objects.create(  # no dossier file: blocked
+        campaign=plan.campaign,
+        unit=cast.commune,
+        kind="individual",
+        person=plan.people[1],
+        award_form=plan.form,
+        state=Nomination.State.SUBMITTED,
+        submitted_at=i1.submitted_at,
+    )
+    c2 = submitted(plan, cast.court, kind="collective", nominee_unit=cast.court)
+    Nomination.objects.filter(pk=i1.pk).update(late_days=2)
+
+    def rows(finding):
+        return [n.pk for n, _f in S.screening_rows(plan.campaign, S.ScreeningFilters(finding=finding))]
+
+    assert rows("") == [c1.pk, i1.pk, i2.pk, c2.pk]
+    assert rows("block") == [i2.pk]
+    assert rows("review") == [i1.pk, i2.pk]
+    assert rows("late") == [i1.pk]
+    assert rows("clean") == [c1.pk, i1.pk, c2.pk]
+    found = dict(S.screening_rows(plan.campaign))
+    assert [f.code for f in found[c1]] == []
+    assert [f.code for f in found[i2]] == ["criterion.reviewer", "dossier.missing"]
+
+
+def test_screening_rows_read_a_fixed_number_of_queries(cast, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            shown = [
+                (
+                    n.nominee_name,
+                    n.unit.kind.name,
+                    n.person.unit.name if n.person_id else "",
+                    n.model_unit.name if n.model_unit_id else "",
+                    n.award_form.name,
+                    hasattr(n, "list_entry"),
+                )
+                for n, _f in S.screening_rows(plan.campaign)
+            ]
+        return len(shown), len(queries)
+
+    first = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
+    S.add_to_list(actor=cast.users[Role.MANAGER], nomination=first)
+    submitted(plan, cast.court, kind="collective", nominee_unit=cast.court)
+    submitted(plan, cast.commune, kind="model", model_name="Dân vận khéo", model_unit=cast.branch)
+    rows, few = page()
+    assert rows == 3
+    for p in plan.people[1:]:
+        submitted(plan, cast.commune, person=p)
+    submitted(plan, cast.commune, kind="collective", nominee_unit=cast.branch)
+    submitted(plan, cast.court, kind="model", model_name="Sân chơi", model_unit=cast.court)
+    assert page() == (8, few)
