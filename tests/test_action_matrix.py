@@ -1084,7 +1084,7 @@ ACTIONS += [
         MANAGERS,
         HIDDEN_ISSUED,
         data=decision_fields,
-        overrides={LEADER: "page", ROOT_LEADER: "page"},
+        overrides={LEADER: "page", ROOT_LEADER: "page", OFFICE: "page"},
     ),
     Act(
         "awards:decision",
@@ -1120,7 +1120,7 @@ ACTIONS += [
         ),
         LEADERS,
         HIDDEN_ISSUED,
-        overrides={MANAGER: "msg", ADMIN: "msg"},
+        overrides={MANAGER: "msg", ADMIN: "msg", OFFICE: "msg"},
     ),
     Act("awards:sign", "signed", lambda w: C.decision(w, "signed"), pk, lambda w, obj: None, deny="noop", only=LEADERS),
     Act(
@@ -1139,9 +1139,8 @@ ACTIONS += [
         lambda w: C.decision(w, "signed"),
         pk,
         lambda w, obj: _assert_eq(obj.certificate_batches.get().total, 1),
-        MANAGERS,
+        PRINTERS,
         HIDDEN_ISSUED,
-        overrides={LEADER: "msg", ROOT_LEADER: "msg"},
         data=lambda w, obj, who: {"mau": shared_layout(w).pk},
     ),
     Act(
@@ -1151,7 +1150,7 @@ ACTIONS += [
         pk,
         lambda w, obj: None,
         deny="msg",
-        only=MANAGERS,
+        only=PRINTERS,
         data=lambda w, obj, who: {"mau": shared_layout(w).pk},
         says="Chỉ in giấy khen khi quyết định đã ký, ban hành.",
     ),
@@ -1948,7 +1947,7 @@ SERVICES: list[Svc] = [
         "awards.certificates.start_batch",
         lambda w: C.decision(w, "signed"),
         lambda f, w, o: lambda a: f(actor=a, decision=o, layout=shared_layout(w)),
-        MANAGERS,
+        PRINTERS,
         lambda w, o, r: _assert_eq(w.fresh(r).total, 1),
     ),
     svc(

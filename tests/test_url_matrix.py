@@ -50,6 +50,10 @@ IMPORTERS = {r: 404 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, "sibl
 
 # The issuer's selection pages: its managers and leaders; the plan is hidden from the sibling.
 ISSUER_SIDE = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.LEADER: 200, Role.ADMIN: 200, "sibling": 404}
+# A decision: its managers draft it, its leaders sign it, its office prints the certificates.
+DECISION_READERS = ISSUER_SIDE | {Role.OFFICE: 200}
+# Certificates (print runs, layouts, calibration, the test page): the issuer's managers and office.
+PRINTING = {r: 403 for r in ROLES} | {Role.MANAGER: 200, Role.ADMIN: 200, Role.OFFICE: 200, "sibling": 404}
 # Scoring: the reviewer assigned to the plan.
 REVIEWING = {r: 403 for r in ROLES} | {Role.REVIEWER: 200, "sibling": 404}
 
@@ -126,16 +130,16 @@ MATRIX = {
     "awards:vote": ("nomination", "", POST_ONLY, "get"),
     "awards:list_toggle": ("nomination", "", POST_ONLY, "get"),
     "awards:notice": ("award_list", "", SCOPED, "get"),
-    "awards:decision": ("award_list", "", ISSUER_SIDE, "get"),
+    "awards:decision": ("award_list", "", DECISION_READERS, "get"),
     "awards:list_action": (("award_list", {"action": "duyet"}), "", POST_ONLY, "get"),
     "awards:sign": ("decision", "", POST_ONLY, "get"),
-    "awards:decision_download": (("decision", {"fmt": "docx"}), "", ISSUER_SIDE, "get"),
+    "awards:decision_download": (("decision", {"fmt": "docx"}), "", DECISION_READERS, "get"),
     "awards:certificates": ("decision", "", POST_ONLY, "get"),
-    "awards:test_page": ("decision", "", ISSUER_SIDE, "get"),
+    "awards:test_page": ("decision", "", PRINTING, "get"),
     "awards:calibration": ("decision", "", POST_ONLY, "get"),
-    "awards:layout": ("decision", "", ISSUER_SIDE, "get"),
-    "awards:batch": ("batch", "", ISSUER_SIDE, "get"),
-    "awards:batch_file": ("batch", "", ISSUER_SIDE, "get"),
+    "awards:layout": ("decision", "", PRINTING, "get"),
+    "awards:batch": ("batch", "", PRINTING, "get"),
+    "awards:batch_file": ("batch", "", PRINTING, "get"),
     "awards:escalate": ("upward", "", POST_ONLY, "get"),
     "awards:send_up": ("upward", "", POST_ONLY, "get"),
     "awards:package": ("upward", "", ISSUER_SIDE, "get"),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django_tasks import task
@@ -23,11 +23,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from guongsang.accounts.audit import log_action
+from guongsang.accounts.models import Role
+from guongsang.accounts.permissions import has_role_over
 from guongsang.awards.models import Award, AwardDecision, CertificateBatch, CertificateLayout, PrinterCalibration
-from guongsang.awards.selection import require_manager
+from guongsang.campaigns.permissions import MANAGERS
 from guongsang.documents.vndate import place_and_date
 from guongsang.lib.text import nfc
-from guongsang.lib.typing import Actor
+from guongsang.lib.typing import Actor, AnyUser
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -288,13 +290,13 @@ def test_page(layout: CertificateLayout, calibration: PrinterCalibration | None 
     return out.getvalue()
 
 
-def can_print(user, unit) -> bool:
-    """Certificate layouts, printer calibration and the grid test page: the unit's managers and its
-    office (logistics). The pages and the services ask this one predicate."""
-    from guongsang.accounts.permissions import has_role_over
-    from guongsang.campaigns.permissions import MANAGERS
+PRINTERS = MANAGERS | {Role.OFFICE}
 
-    return has_role_over(user, unit, MANAGERS | {"office"})
+
+def can_print(user: AnyUser, unit: Unit) -> bool:
+    """Certificates — the print run, layouts, printer calibration and the grid test page: the unit's
+    managers and its office (logistics). The pages and the services ask this one predicate."""
+    return has_role_over(user, unit, PRINTERS)
 
 
 def _as_decimal(value: Number, label: str) -> Decimal:
@@ -315,8 +317,6 @@ def calibration_save(
     calibration: PrinterCalibration | None = None,
 ) -> PrinterCalibration:
     """Save a printer's offset; refused when it would push any layout's text off the page."""
-    from django.core.exceptions import PermissionDenied
-
     if not can_print(actor, unit):
         raise PermissionDenied("Chỉ cán bộ quản lý hoặc văn phòng của đơn vị mới hiệu chỉnh máy in.")
     if not name.strip():
@@ -354,8 +354,6 @@ def layout_save(
     fields: list[dict],
     layout: CertificateLayout | None = None,
 ) -> CertificateLayout:
-    from django.core.exceptions import PermissionDenied
-
     if not can_print(actor, unit):
         raise PermissionDenied("Chỉ cán bộ quản lý hoặc văn phòng của đơn vị mới sửa mẫu phôi.")
     if not name.strip():
@@ -386,7 +384,8 @@ def start_batch(
     *, actor: Actor, decision: AwardDecision, layout: CertificateLayout, calibration: PrinterCalibration | None = None
 ) -> CertificateBatch:
     campaign = decision.award_list.campaign
-    require_manager(actor, campaign)
+    if not can_print(actor, campaign.issuer):
+        raise PermissionDenied("Chỉ cán bộ quản lý hoặc văn phòng của đơn vị ban hành in giấy khen.")
     if decision.status != AwardDecision.Status.SIGNED:
         raise CertificateError("Chỉ in giấy khen khi quyết định đã ký, ban hành.")
     if not layouts_for(campaign.issuer).filter(pk=layout.pk).exists():

@@ -77,9 +77,18 @@ def _decision(request, pk: int) -> AwardDecision:
     campaign = d.award_list.campaign
     if not can_view_campaign(request.user, campaign):
         raise Http404
-    if not (can_manage_campaign(request.user, campaign) or can_approve_campaign(request.user, campaign)):
-        raise PermissionDenied("Chỉ cán bộ quản lý và lãnh đạo của đơn vị ban hành xem được quyết định.")
+    if not _may_see_decision(request.user, campaign):
+        raise PermissionDenied("Chỉ cán bộ quản lý, lãnh đạo và văn phòng của đơn vị ban hành xem được quyết định.")
     return d
+
+
+def _may_see_decision(user, campaign) -> bool:
+    """Managers draft it, leaders sign it, the office prints its certificates."""
+    return (
+        can_manage_campaign(user, campaign)
+        or can_approve_campaign(user, campaign)
+        or certificates.can_print(user, campaign.issuer)
+    )
 
 
 def _printing(request, pk: int) -> AwardDecision:
@@ -427,8 +436,8 @@ def decision(request, pk: int):
     """The decision of an approved list: draft it, take a number, download it, sign it."""
     award_list = _award_list(request, pk)
     campaign = award_list.campaign
-    if not (can_manage_campaign(request.user, campaign) or can_approve_campaign(request.user, campaign)):
-        raise PermissionDenied("Chỉ cán bộ quản lý và lãnh đạo của đơn vị ban hành lập, ký quyết định.")
+    if not _may_see_decision(request.user, campaign):
+        raise PermissionDenied("Chỉ cán bộ quản lý, lãnh đạo và văn phòng của đơn vị ban hành xem được quyết định.")
     d = getattr(award_list, "decision", None)
     initial = decisions.decision_defaults(award_list) if d is None else None
     form = DecisionForm(request.POST or None, instance=d, initial=initial)
@@ -456,6 +465,7 @@ def decision(request, pk: int):
         else [],
         "manage": can_manage_campaign(request.user, campaign),
         "approve": can_approve_campaign(request.user, campaign),
+        "print": certificates.can_print(request.user, campaign.issuer),
         "layouts": certificates.layouts_for(campaign.issuer),
         "calibrations": PrinterCalibration.objects.filter(unit=campaign.issuer),
         "batches": d.certificate_batches.all()[:5] if d else [],
@@ -490,7 +500,7 @@ def decision_download(request, pk: int, fmt: str):
 @login_required
 @require_POST
 def certificates_start(request, pk: int):
-    d = _decision(request, pk)
+    d = _printing(request, pk)
     layout = get_object_or_404(certificates.layouts_for(d.award_list.campaign.issuer), pk=request.POST.get("mau") or 0)
     calibration = PrinterCalibration.objects.filter(pk=request.POST.get("may_in") or 0).first()
     try:
@@ -503,7 +513,7 @@ def certificates_start(request, pk: int):
 
 def _batch(request, pk: int) -> CertificateBatch:
     batch = get_object_or_404(CertificateBatch.objects.select_related("decision"), pk=pk)
-    _decision(request, batch.decision_id)
+    _printing(request, batch.decision_id)
     return batch
 
 
