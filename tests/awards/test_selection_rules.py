@@ -423,7 +423,13 @@ def test_the_review_list_and_the_scores_workbook_read_a_fixed_number_of_queries(
 
     n = valid(cast, submitted(plan, cast.commune, person=plan.people[0]))
     S.review_save(actor=reviewer, nomination=n, scores={str(item.pk): "7"})
+    for i in (5, 6):
+        aside = make_user(f"thamdinh{i}", cast.district, Role.REVIEWER)
+        ReviewerAssignment.objects.create(campaign=plan.campaign, reviewer=aside)
+        if i == 5:
+            S.declare_conflict(actor=aside, nomination=n, reason="Họ hàng")
     one = (counted(page), counted(lambda: S.scores_workbook(plan.campaign)))
+    S.declare_conflict(actor=aside, nomination=n, reason="Họ hàng")
     for p in plan.people[1:]:
         m = valid(cast, submitted(plan, cast.commune, person=p))
         S.review_save(actor=reviewer, nomination=m, scores={str(item.pk): "5"})

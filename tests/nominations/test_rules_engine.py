@@ -273,6 +273,7 @@ def test_a_missing_year_goes_to_the_reviewer():
         "Chưa có dữ liệu xếp loại năm 2021, 2023 của Nguyễn Thị Ánh để xét tiêu chuẩn “Ba năm HTTNV”; "
         "thẩm định viên xác minh."
     )
+    assert f.data == {"required": "HTTNV", "years": [2021, 2022, 2023], "ratings": {2022: "HTTNV"}, "below": {}}
 
 
 def test_a_year_below_wins_over_a_missing_year():
@@ -474,6 +475,7 @@ def test_missing_files_name_the_document_and_the_paper_copies():
 
 
 DUE = dt.datetime(2024, 3, 24, 16, 59, 59, tzinfo=dt.UTC)  # 23:59:59 in Vietnam
+SECOND_LATE = dt.timedelta(seconds=1)
 
 
 def test_on_time_up_to_the_due_second():
@@ -534,3 +536,16 @@ def test_a_unit_whose_member_count_is_unknown_gets_no_bonus_even_from_one_member
     assert R.allowance(rule, None) == {C: 0, I: 1, M: 0}
     assert R.allowance(rule, 0) == {C: 0, I: 1, M: 0}
     assert R.allowance(rule, 1) == {C: 0, I: 2, M: 0}
+
+
+def test_the_deadline_is_told_in_vietnam_time_whatever_the_servers_time_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        (f,) = R.check_deadline(R.DeadlineSpec("Nộp hồ sơ", DUE, refuse_late=True), DUE + SECOND_LATE)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "(23:59 ngày 24/03/2024)" in f.message
