@@ -549,3 +549,9 @@ def test_the_deadline_is_told_in_vietnam_time_whatever_the_servers_time_zone(mon
         monkeypatch.undo()
         time.tzset()
     assert "(23:59 ngày 24/03/2024)" in f.message
+
+
+def test_every_year_without_an_own_honor_is_named():
+    (f,) = R.check_criteria([OWN], person(honors=[honor(2020)]))
+    assert f.message.endswith("chưa được đơn vị khen thưởng năm 2021, 2022.")
+    assert f.data == {"years": [2021, 2022], "honored": [2020]}
