@@ -121,6 +121,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def cast(db) -> Cast:
+    return build_cast()
+
+
+def build_cast() -> Cast:
     ensure_kinds()
     root = make_unit(None, "T-TU", "Tỉnh ủy Mẫu", "tinh-uy", abbreviation="TU")
     district = make_unit(root, "T-HU-LD", "Huyện ủy Lạc Dương", "huyen-uy", abbreviation="HU", place_name="Lạc Dương")
