@@ -93,3 +93,12 @@ def test_manage_and_approve_belong_to_the_issuers_managers_and_leaders(cast):
     ]
     assert u["sibling"].has_perm("campaigns.manage", c) is False
     assert u["superuser"].has_perm("campaigns.approve", c) is True
+
+
+def test_acting_units_come_with_their_kinds_in_one_query(cast, django_assert_num_queries):
+    c = campaign(cast, S.ISSUED, participants=("court", "commune"))
+    manager = cast.users[Role.MANAGER]
+    P.grants(manager)
+    with django_assert_num_queries(1):
+        kinds = [u.kind.code for u in P.acting_units(manager, c, P.MANAGERS)]
+    assert kinds == ["dang-bo-co-so", "chi-bo-co-so"]

@@ -555,3 +555,60 @@ def test_every_year_without_an_own_honor_is_named():
     (f,) = R.check_criteria([OWN], person(honors=[honor(2020)]))
     assert f.message.endswith("chưa được đơn vị khen thưởng năm 2021, 2022.")
     assert f.data == {"years": [2021, 2022], "honored": [2020]}
+
+
+BONUS_TOTAL = R.QuotaSpec(
+    "dang-bo-co-so",
+    "Đảng bộ cơ sở",
+    "total",
+    collectives=1,
+    individuals=1,
+    max_total=2,
+    bonus_threshold=100,
+    bonus_individuals=1,
+    wording="01-02",
+)
+
+
+def test_a_total_quota_bonus_adds_an_individual_place_only():
+    assert R.check_quota([BONUS_TOTAL], unit(members=120), {C: 1, I: 2}) == []
+    (f,) = R.check_quota([BONUS_TOTAL], unit(members=120), {C: 1, I: 3})
+    assert f.message == (
+        "Đảng bộ xã Lát đề nghị 4 tập thể, cá nhân, vượt chỉ tiêu tối đa 2; thêm 1 cá nhân khi từ 100 đảng viên "
+        "(kế hoạch: “01-02”)."
+    )
+    # The extra place is not a collective's.
+    assert codes(R.check_quota([BONUS_TOTAL], unit(members=120), {C: 3})) == [("quota.exceeded", R.BLOCK)]
+    assert codes(R.check_quota([BONUS_TOTAL], unit(members=99), {C: 1, I: 2})) == [("quota.exceeded", R.BLOCK)]
+
+
+def test_total_quota_findings_carry_their_figures():
+    rule = R.QuotaSpec("dang-bo-co-so", "Đảng bộ cơ sở", "total", collectives=3, individuals=3, min_total=2)
+    (below,) = R.check_quota([rule], unit(members=7), {I: 1})
+    assert below.data == {
+        "allowed": {C: 3, I: 3, M: 0},
+        "proposed": {C: 0, I: 1, M: 0},
+        "mode": "total",
+        "party_members": 7,
+    }
+    (other,) = R.check_quota([TOTAL], unit(), {C: 1, M: 1})
+    assert other.data == {
+        "allowed": {C: 1, I: 1, M: 0},
+        "proposed": {C: 1, I: 0, M: 1},
+        "mode": "total",
+        "party_members": None,
+    }
+
+
+def test_criteria_of_another_kind_listed_first_do_not_hide_the_others():
+    found = R.check_criteria([UNIT_2023, EVERY_YEAR], person(ratings={2021: "HTNV", 2022: "HTTNV", 2023: "HTTNV"}))
+    assert codes(found) == [("criterion.grade", R.BLOCK)]
+
+
+def test_a_met_group_does_not_hide_an_unmet_one():
+    met = crit("reviewer", group="a", text="A1")
+    also = crit("higher_honor", {"from_year": 2023, "to_year": 2023}, group="a", text="A2", id=2)
+    b1 = crit("own_honor_each_year", {"from_year": 2023, "to_year": 2023}, group="b", text="B1", id=3)
+    b2 = crit("higher_honor", {"from_year": 2022, "to_year": 2022}, group="b", text="B2", id=4)
+    nominee = person(honors=[honor(2023, own=False)])
+    assert codes(R.check_criteria([met, also, b1, b2], nominee)) == [("criterion.any_of", R.BLOCK)]
