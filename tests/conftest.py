@@ -11,12 +11,14 @@ Tỉnh ủy Mẫu (TU)                               admin (role admin at the ro
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from hypothesis import HealthCheck, settings
 
 from guongsang.accounts.models import Membership, Role
@@ -107,21 +109,63 @@ def _is_transactional(item) -> bool:
     )
 
 
+FLUSHES = pytest.StashKey[bool]()
+
+
+@pytest.fixture(autouse=True)
+def _note_flush(request):
+    """Marks a transactional test that reached its database (a skipped one did not)."""
+    if _is_transactional(request.node):
+        request.node.stash[FLUSHES] = True
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table, data migrations' rows too (unit kinds, layout
+    profiles, certificate layouts, base salaries): put them back for the tests that follow."""
+    yield
+    if item.stash.get(FLUSHES, False) and nextitem is not None:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_kinds()
+
+
 def pytest_collection_modifyitems(config, items):
-    """Run tests in four groups, each in its collected order: tests on an empty database, tests that
-    flush it (transactional ones), tests on the demo data, and transactional tests on the demo data.
-    The demo is then loaded once, and a flush never removes it under a test that needs it. Test
-    workers (pytest-xdist) are handed tests in this order, so the same holds for each of them."""
+    """Run tests in four groups, each in its collected order: tests that flush the database
+    (transactional ones), tests in a transaction on an empty database, tests on the demo data, and
+    transactional tests on the demo data. The demo is then loaded once, and a flush never removes it
+    under a test that needs it; and a module's transactional tests run before its `shared_cast` opens
+    its transaction. Test workers (pytest-xdist) are handed tests in this order, so the same holds for
+    each of them."""
 
     def group(item) -> int:
-        return 2 * _uses_demo(item) + _is_transactional(item)
+        demo, transactional = _uses_demo(item), _is_transactional(item)
+        if demo:
+            return 3 if transactional else 2
+        return 0 if transactional else 1
 
     items[:] = sorted(items, key=group)  # sorted() is stable: the collected order stays within a group
 
 
+@pytest.fixture(scope="module")
+def shared_cast(django_db_setup, django_db_blocker):
+    """The cast, built once per module inside a transaction that is rolled back at the module's end.
+    Each test runs in a savepoint within it (as Django's `TestCase.setUpTestData` does) and gets its own
+    copy of the objects, so what one test changes, in the database or on an object, no other sees."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_cast()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def cast(db) -> Cast:
-    return build_cast()
+def cast(shared_cast, db) -> Cast:
+    return copy.deepcopy(shared_cast)
 
 
 def build_cast() -> Cast:

@@ -40,3 +40,12 @@ def page(browser):
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def cast(transactional_db):
+    """Browser journeys talk to a live server in another thread: their data is committed (and flushed
+    after each test), not kept in a transaction as the shared cast is."""
+    from tests.conftest import build_cast
+
+    return build_cast()
