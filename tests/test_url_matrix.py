@@ -425,3 +425,17 @@ def test_lifecycle_actions_are_refused_to_outsiders_and_other_roles(client, cast
     assert client.post(url).status_code == 302
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [(Role.OFFICE, True), (Role.MANAGER, True), (Role.LEADER, False), (Role.SUBMITTER, False), ("sibling", False)],
+)
+def test_those_who_print_find_a_signed_decisions_certificates_on_the_plan_page(client, cast, campaign, who, sees):
+    client.force_login(cast.users[who])
+    response = client.get(reverse("campaigns:detail", args=[campaign.pk]))
+    link = f'href="{reverse("awards:decision", args=[cast.award_list.pk])}#giay-khen"'
+    assert (link in response.content.decode()) is sees
+    if sees:
+        decision = client.get(reverse("awards:decision", args=[cast.award_list.pk])).content.decode()
+        assert 'id="giay-khen"' in decision and "Tạo tệp in" in decision

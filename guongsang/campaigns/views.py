@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.permissions import has_role_over, visible_units
+from guongsang.awards.certificates import can_print
+from guongsang.awards.models import AwardDecision
 from guongsang.campaigns import services
 from guongsang.campaigns.documents import plan_context, render_plan_docx
 from guongsang.campaigns.forms import SECTIONS, CampaignForm, CreateForm, ParticipantsForm, section_formset
@@ -144,8 +146,16 @@ def campaign_detail(request, pk: int):
         "can_report": campaign.sections.exists() and nominating_units(request.user, campaign).exists(),
         "reviewing": campaign.reviewer_assignments.filter(reviewer=request.user).exists(),
         "notices": campaign.award_lists.filter(notice_from__isnull=False).select_related("award_form"),
+        # The office prints the certificates of a signed decision: its way to the decision page.
+        "to_print": _signed_decisions(campaign) if can_print(request.user, campaign.issuer) else [],
     }
     return render(request, "campaigns/detail.html", context)
+
+
+def _signed_decisions(campaign):
+    return AwardDecision.objects.filter(award_list__campaign=campaign, status=AwardDecision.Status.SIGNED).order_by(
+        "number"
+    )
 
 
 @login_required
