@@ -29,7 +29,6 @@ import pytest
 import time_machine
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.urls import reverse
 
 from tests import action_matrix_cases as C
@@ -56,7 +55,6 @@ from tests.action_matrix_cases import (
     WHO,
     World,
 )
-from tests.conftest import build_cast
 from tests.test_url_matrix import own_patterns
 
 
@@ -67,20 +65,11 @@ def frozen():
 
 
 @pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker):
-    """The cast and the campaign, built once for the module inside a transaction rolled back at its end.
-    Each test runs in a savepoint within it (as Django's `TestCase.setUpTestData` does) on its own copy
-    of the objects, so what one test changes, in the database or on an object, no other test sees."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with time_machine.travel(C.NOW, tick=False):
-                built = C.build_world(build_cast())
-            yield built
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def shared_world(shared_cast, django_db_blocker):
+    """The campaign, built once for the module inside the shared cast's transaction (tests/conftest.py):
+    each test runs in a savepoint within it, on its own copy of the objects."""
+    with django_db_blocker.unblock(), time_machine.travel(C.NOW, tick=False):
+        return C.build_world(shared_cast)
 
 
 @pytest.fixture

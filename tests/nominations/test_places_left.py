@@ -7,26 +7,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from guongsang.nominations import rules as R
+from tests.nominations.test_rules import MEMBERS, RULE
 
 C, IND, M = R.COLLECTIVE, R.INDIVIDUAL, R.MODEL
 KINDS = (C, IND, M)
-UNIT = R.UnitFacts("k", "Loại", "Đơn vị", None)
 
-RULE = st.builds(
-    R.QuotaSpec,
-    unit_kind=st.just("k"),
-    unit_kind_name=st.just("Loại"),
-    mode=st.sampled_from(["and", "either", "total"]),
-    collectives=st.integers(0, 2),
-    individuals=st.integers(0, 2),
-    models=st.integers(0, 2),
-    min_total=st.none(),
-    max_total=st.one_of(st.none(), st.integers(0, 3)),
-    bonus_threshold=st.sampled_from([None, 100]),
-    bonus_individuals=st.integers(0, 2),
-)
 COUNTS = st.fixed_dictionaries({k: st.integers(0, 3) for k in KINDS})
-MEMBERS = st.sampled_from([None, 99, 100])
 
 
 def blocked(rule, members, counts) -> bool:
