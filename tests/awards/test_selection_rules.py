@@ -546,3 +546,30 @@ def test_screening_rows_read_a_fixed_number_of_queries(cast, plan):
     submitted(plan, cast.commune, kind="collective", nominee_unit=cast.branch)
     submitted(plan, cast.court, kind="model", model_name="Sân chơi", model_unit=cast.court)
     assert page() == (8, few)
+
+
+def test_screening_is_audited_and_a_returned_nomination_is_notified_to_its_unit(cast, plan):
+    from guongsang.accounts.models import AuditEntry
+    from guongsang.notifications.models import Notice
+
+    manager = cast.users[Role.MANAGER]
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    S.screen(actor=manager, nomination=n, verdict="returned", reason=" Thiếu biên bản ")
+    entry = AuditEntry.objects.get(action="nomination.screened.returned")
+    assert (entry.actor, entry.actor_name, entry.unit) == (manager, "quanly", cast.district)
+    assert entry.object_id == str(n.pk)
+    assert (entry.before, entry.after) == (
+        {"screening": "pending", "state": "submitted"},
+        {"screening": "returned", "reason": "Thiếu biên bản"},
+    )
+    (notice,) = Notice.objects.all()
+    assert (notice.unit, notice.link) == (cast.commune, f"/de-nghi/{n.pk}/")
+    assert notice.title == "Đề nghị khen thưởng được trả lại: Nguyễn Thị Ánh"
+    assert notice.body == (
+        "Huyện ủy Lạc Dương trả lại đề nghị “Nguyễn Thị Ánh” để bổ sung: Thiếu biên bản. "
+        "Đơn vị sửa và gửi lại trước hạn nộp hồ sơ."
+    )
+    valid_one = submitted(plan, cast.commune, person=plan.people[1])
+    S.screen(actor=manager, nomination=valid_one, verdict="valid")
+    assert Notice.objects.count() == 1  # only a returned nomination is notified
+    assert AuditEntry.objects.get(action="nomination.screened.valid").after == {"screening": "valid", "reason": ""}
