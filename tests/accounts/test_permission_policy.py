@@ -166,3 +166,17 @@ def test_the_unit_comes_with_its_kind_and_successor_in_one_query(cast, django_as
     with django_assert_num_queries(1):
         unit = P.get_unit_for_user(manager, cast.commune.pk)
         assert (unit.kind.code, unit.successor) == ("dang-bo-co-so", None)
+
+
+def test_no_user_has_no_grants_and_is_no_administrator():
+    assert P.grants(None) == []
+    assert P.is_admin(None) is False
+
+
+def test_a_merged_unit_comes_with_its_successor_in_the_same_query(cast, django_assert_num_queries):
+    Unit.objects.filter(pk=cast.branch.pk).update(successor=cast.court)
+    manager = fresh(cast.users[Role.MANAGER])
+    P.grants(manager)
+    with django_assert_num_queries(1):
+        unit = P.get_unit_for_user(manager, cast.branch.pk)
+        assert unit.successor.name == "Chi bộ Tòa án"
