@@ -573,3 +573,17 @@ def test_screening_is_audited_and_a_returned_nomination_is_notified_to_its_unit(
     S.screen(actor=manager, nomination=valid_one, verdict="valid")
     assert Notice.objects.count() == 1  # only a returned nomination is notified
     assert AuditEntry.objects.get(action="nomination.screened.valid").after == {"screening": "valid", "reason": ""}
+
+
+def test_screening_reads_the_nomination_its_plan_issuer_and_unit_in_one_locked_query(cast, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    manager = cast.users[Role.MANAGER]
+    S.require_manager(manager, plan.campaign)  # the manager's grants are read once
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    with CaptureQueriesContext(connection) as queries:
+        S.screen(actor=manager, nomination=n, verdict="valid")
+    selects = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    touching = [sql for sql in selects if '"org_unit"' in sql or '"campaigns_campaign"' in sql]
+    assert len(touching) == 1, touching
