@@ -171,8 +171,20 @@ def test_every_url_pattern_has_a_row():
     assert set(own_patterns()) == set(MATRIX)
 
 
+@pytest.fixture(scope="module")
+def shared_campaign(shared_cast, django_db_blocker):
+    """Built once per module inside the shared cast's transaction (tests/conftest.py); each test's `cast`
+    is a copy of the shared one, with the objects below as its attributes."""
+    with django_db_blocker.unblock():
+        return build_campaign(shared_cast)
+
+
 @pytest.fixture
-def campaign(cast):
+def campaign(shared_campaign, cast):
+    return cast.campaign
+
+
+def build_campaign(cast):
     """An issued plan of the district in which the commune and the court take part."""
     from guongsang.campaigns.models import Campaign, Participation
 
