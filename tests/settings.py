@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Sessions in the process's memory cache rather than the database: the suite signs in a few thousand
+# times, and no test reads the session table (as the fast password hasher above, for speed only).
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"

@@ -58,15 +58,13 @@ def test_the_manager_consolidates_edits_the_draft_and_downloads_it(browser, live
 
 
 def test_on_the_demo_the_manager_reminds_opens_the_consolidated_draft_edits_and_downloads(
-    browser, live_server, transactional_db
+    browser, live_server, transactional_db, demo
 ):
+    # The shared demo data is committed, so the live server sees it; this test runs after every other
+    # test on the demo (tests/conftest.py), since its end empties the database.
     from guongsang.campaigns.models import Campaign
-    from guongsang.demo.loader import load_demo
     from guongsang.demo.tree import DEMO_PASSWORD
-    from tests.conftest import ensure_kinds
 
-    ensure_kinds()
-    load_demo()
     plan = Campaign.objects.get(issuer__code="LD-HU", number=98)
     page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
     page.goto(f"{live_server.url}/dang-nhap/")
