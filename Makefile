@@ -33,6 +33,9 @@ format: setup
 # The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process). Tests are handed out
 # eight at a time, so the browser journeys at the front are shared between the workers.
 TEST_WORKERS ?= auto
+# Python keeps compiled modules in __pycache__ unless told not to; a machine that sets
+# PYTHONDONTWRITEBYTECODE makes every worker recompile (and re-rewrite the asserts of) every module.
+unexport PYTHONDONTWRITEBYTECODE
 
 test: lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxschedchunk 8

@@ -342,6 +342,21 @@ def fingerprint() -> dict:
     return out
 
 
+def writes() -> int:
+    """How many rows this connection has inserted, updated or deleted so far: SQLite's total_changes(),
+    PostgreSQL's counters for the current transaction (each test runs inside one). A refusal must leave
+    it where it was. It is stricter than comparing ``fingerprint``s, which it replaces on the refusals
+    (most of the cases): a write that is rolled back, or an update to the same value, still counts."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT total_changes()")
+        else:
+            cursor.execute("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables")
+        return int(cursor.fetchone()[0])
+
+
 _QUERIES: list[tuple[str, str]] = []
 
 

@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from guongsang.accounts.models import Role
+from tests.conftest import sign_in
 
 ROLES = [Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.OFFICE, Role.SUBMITTER, Role.HEAD, Role.ADMIN]
 EVERYONE = {r: 200 for r in ROLES} | {"sibling": 200}
@@ -334,7 +335,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, campaign, n
 @pytest.mark.parametrize("name", sorted(n for n, row in MATRIX.items() if row[2] is not None))
 def test_each_role_gets_what_it_may_and_nothing_leaks(client, cast, campaign, name, who):
     _, _, expected, method = MATRIX[name]
-    client.force_login(cast.users[who])
+    sign_in(client, cast.users[who])
     response = getattr(client, method)(url_for(cast, name))
     assert response.status_code == expected[who], (name, who)
     body = b"".join(response) if response.streaming else response.content
@@ -360,14 +361,14 @@ def _docx_text(data: bytes) -> str:
 
 
 def test_a_submitter_only_reaches_its_own_unit(client, cast):
-    client.force_login(cast.users[Role.SUBMITTER])
+    sign_in(client, cast.users[Role.SUBMITTER])
     assert client.get(reverse("org:unit", kwargs={"pk": cast.court.pk})).status_code == 404
     assert client.get(reverse("org:unit", kwargs={"pk": cast.district.pk})).status_code == 404
     assert client.get(reverse("org:unit", kwargs={"pk": cast.branch.pk})).status_code == 200
 
 
 def test_a_nonexistent_object_is_a_404_like_a_foreign_one(client, cast):
-    client.force_login(cast.users[Role.MANAGER])
+    sign_in(client, cast.users[Role.MANAGER])
     assert client.get(reverse("org:unit", kwargs={"pk": 999999})).status_code == 404
     assert client.get(reverse("org:person", kwargs={"pk": 999999})).status_code == 404
 
@@ -398,13 +399,13 @@ def test_the_admin_is_closed_to_everyone_but_administrators(client, cast):
             continue
         client.logout()
         assert client.get(url).status_code == 302, name
-        client.force_login(manager)
+        sign_in(client, manager)
         response = client.get(url)
         assert response.status_code == 302 and "/quan-tri/login/" in response["Location"], name
 
 
 def test_the_admin_pages_work_for_the_administrator(client, cast):
-    client.force_login(cast.users["superuser"])
+    sign_in(client, cast.users["superuser"])
     for name, kwargs in admin_urls():
         if name == "admin:logout":
             continue
@@ -426,14 +427,14 @@ def test_lifecycle_actions_are_refused_to_outsiders_and_other_roles(client, cast
     url = reverse("campaigns:action", kwargs={"pk": campaign.pk, "action": "duyet"})
     # Outsiders, and participants while the plan is not yet issued, do not see it at all.
     for who in ("sibling", Role.SUBMITTER):
-        client.force_login(cast.users[who])
+        sign_in(client, cast.users[who])
         assert client.post(url).status_code == 404
     for who in (Role.MANAGER, Role.OFFICE):
-        client.force_login(cast.users[who])
+        sign_in(client, cast.users[who])
         assert client.post(url).status_code == 403
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.SUBMITTED
-    client.force_login(cast.users[Role.LEADER])
+    sign_in(client, cast.users[Role.LEADER])
     assert client.post(url).status_code == 302
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.APPROVED
@@ -444,7 +445,7 @@ def test_lifecycle_actions_are_refused_to_outsiders_and_other_roles(client, cast
     [(Role.OFFICE, True), (Role.MANAGER, True), (Role.LEADER, False), (Role.SUBMITTER, False), ("sibling", False)],
 )
 def test_those_who_print_find_a_signed_decisions_certificates_on_the_plan_page(client, cast, campaign, who, sees):
-    client.force_login(cast.users[who])
+    sign_in(client, cast.users[who])
     response = client.get(reverse("campaigns:detail", args=[campaign.pk]))
     link = f'href="{reverse("awards:decision", args=[cast.award_list.pk])}#giay-khen"'
     assert (link in response.content.decode()) is sees

@@ -49,3 +49,17 @@ def cast(transactional_db):
     from tests.conftest import build_cast
 
     return build_cast()
+
+
+def editor_page(browser, **options):
+    """A page for the report editors, whose clock the test moves: they save 1.5 s after the last
+    keystroke (hx-trigger "input delay:1500ms"), and ``typed`` jumps over that pause instead of
+    waiting for it. Time otherwise runs as usual."""
+    context = browser.new_context(locale="vi-VN", **options)
+    context.clock.install()
+    return context.new_page()
+
+
+def typed(page) -> None:
+    """The pause after typing has passed: the editor's delayed save fires now."""
+    page.clock.fast_forward(1500)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from guongsang.awards.models import AwardDecision
 from tests.awards.conftest import plan, submitted  # noqa: F401 (the plan fixture)
 from tests.e2e.conftest import shot
-from tests.e2e.test_tree_browser import login
+from tests.e2e.test_tree_browser import enter
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +25,7 @@ def as_user(browser, live_server):
         page = context.new_page()
         page.set_default_timeout(15_000)
         page.on("dialog", lambda dialog: dialog.accept())
-        login(page, live_server.url, username)
+        enter(page, live_server.url, username, home=False)
         return page
 
     yield open_as

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_tree_browser import login
+from tests.e2e.test_tree_browser import enter
 
 pytestmark = pytest.mark.e2e
 
@@ -14,7 +14,7 @@ def test_a_manager_builds_a_plan_a_leader_approves_it_and_a_unit_sees_it_issued(
     base = live_server.url
     due = (dt.date.today() + dt.timedelta(days=30)).strftime("%d/%m/%Y")
     manager = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}).new_page()
-    login(manager, base, "quanly")
+    enter(manager, base, "quanly")
     manager.get_by_role("navigation").get_by_role("link", name="Kế hoạch", exact=True).click()
     manager.get_by_role("link", name="Tạo kế hoạch").click()
     manager.get_by_label("Trích yếu").fill("Sơ kết 05 năm thực hiện Kết luận số 01-KL/TW tại huyện")
@@ -52,7 +52,7 @@ def test_a_manager_builds_a_plan_a_leader_approves_it_and_a_unit_sees_it_issued(
     detail_url = manager.url
 
     leader = browser.new_context(locale="vi-VN").new_page()
-    login(leader, base, "lanhdao")
+    enter(leader, base, "lanhdao", home=False)
     leader.goto(detail_url)
     leader.get_by_role("button", name="Duyệt").click()
     expect(leader.locator("#campaign-status")).to_have_text("Đã duyệt")
@@ -64,7 +64,7 @@ def test_a_manager_builds_a_plan_a_leader_approves_it_and_a_unit_sees_it_issued(
     shot(manager, "campaign-issued")
 
     unit = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
-    login(unit, base, "donvi")
+    enter(unit, base, "donvi")
     expect(unit.get_by_text("Kế hoạch mới: 01-KH/HU")).to_be_visible()  # the in-app notice
     unit.goto(f"{base}/ke-hoach/")
     unit.get_by_role("link", name=re.compile("Sơ kết 05 năm")).click()

@@ -2,8 +2,8 @@ import pytest
 from playwright.sync_api import expect
 
 from guongsang.notifications.models import Reminder
-from tests.e2e.conftest import shot
-from tests.e2e.test_tree_browser import login
+from tests.e2e.conftest import editor_page, shot, typed
+from tests.e2e.test_tree_browser import enter
 from tests.reports.test_consolidation import child  # noqa: F401
 from tests.reports.test_followup import tree  # noqa: F401
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 def test_a_manager_follows_the_campaign_and_reminds_the_units_missing(browser, live_server, cast, tree):  # noqa: F811
     campaign, report, _dossier, _units = tree
     page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
-    login(page, live_server.url, "quanly")
+    enter(page, live_server.url, "quanly", home=False)
     page.goto(f"{live_server.url}/ke-hoach/{campaign.pk}/")
     page.get_by_role("link", name="Theo dõi tiến độ").click()
     section = page.locator(f"#moc-{report.pk}")
@@ -32,15 +32,15 @@ def test_a_manager_follows_the_campaign_and_reminds_the_units_missing(browser, l
     page.context.close()
 
     unit = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
-    login(unit, live_server.url, "bithu")
+    enter(unit, live_server.url, "bithu")
     expect(unit.get_by_text("Thêm các hạn vào lịch (.ics)").first).to_be_visible()
     unit.context.close()
 
 
 def test_the_manager_consolidates_edits_the_draft_and_downloads_it(browser, live_server, cast, child):  # noqa: F811
     campaign, _parent, _reports = child
-    page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
-    login(page, live_server.url, "quanly")
+    page = editor_page(browser, viewport={"width": 1300, "height": 900})
+    enter(page, live_server.url, "quanly", home=False)
     page.goto(f"{live_server.url}/bao-cao/ke-hoach/{campaign.pk}/so-lieu/")
     expect(page.get_by_role("link", name="23", exact=True)).to_be_visible()
     page.get_by_role("button", name="Dựng báo cáo tổng hợp").click()
@@ -50,6 +50,7 @@ def test_the_manager_consolidates_edits_the_draft_and_downloads_it(browser, live
     shot(page, "consolidated-draft")
     text = first.locator("textarea")
     text.fill(text.input_value() + "\nCán bộ tổng hợp bổ sung một câu.")
+    typed(page)
     expect(first.get_by_role("status")).to_contain_text("Đã lưu", timeout=10_000)
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải .docx").click()
@@ -66,7 +67,7 @@ def test_on_the_demo_the_manager_reminds_opens_the_consolidated_draft_edits_and_
     from guongsang.demo.tree import DEMO_PASSWORD
 
     plan = Campaign.objects.get(issuer__code="LD-HU", number=98)
-    page = browser.new_context(locale="vi-VN", viewport={"width": 1300, "height": 900}).new_page()
+    page = editor_page(browser, viewport={"width": 1300, "height": 900})
     page.goto(f"{live_server.url}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill("lacduong.quanly")
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
@@ -85,6 +86,7 @@ def test_on_the_demo_the_manager_reminds_opens_the_consolidated_draft_edits_and_
     expect(page.get_by_text("Báo cáo tổng hợp của Huyện ủy Lạc Dương.")).to_be_visible()
     first = page.locator("section.card textarea").first
     first.fill(first.input_value() + "\nBan Thường vụ Huyện ủy đánh giá cao kết quả đạt được.")
+    typed(page)
     expect(page.locator("[role=status]").first).to_contain_text("Đã lưu", timeout=10_000)
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải .docx").click()

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_tree_browser import login
+from tests.e2e.test_tree_browser import enter
 from tests.importer.test_seeds import seed_docx
 
 pytestmark = pytest.mark.e2e
@@ -14,7 +14,7 @@ def test_a_manager_imports_a_word_plan_checks_it_against_the_source_and_confirms
     plan = tmp_path / "Ke hoach 98-KH-HU.docx"
     plan.write_bytes(seed_docx("000"))
     page = browser.new_context(locale="vi-VN", viewport={"width": 1400, "height": 900}).new_page()
-    login(page, live_server.url, "quanly")
+    enter(page, live_server.url, "quanly")
     page.get_by_role("navigation").get_by_role("link", name="Kế hoạch", exact=True).click()
     page.get_by_role("link", name="Nhập từ tệp Word, PDF").click()
     page.get_by_label("Tệp kế hoạch (.docx, .pdf, .txt; .doc, .odt)").set_input_files(str(plan))
@@ -42,7 +42,7 @@ def test_a_manager_imports_a_word_plan_checks_it_against_the_source_and_confirms
     page.context.close()
 
     phone = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
-    login(phone, live_server.url, "quanly")
+    enter(phone, live_server.url, "quanly", home=False)
     phone.goto(f"{live_server.url}/ke-hoach/nhap-tu-tep/")
     expect(phone.get_by_role("cell", name="Đã tạo dự thảo kế hoạch")).to_be_visible()
     shot(phone, "import-list-phone")

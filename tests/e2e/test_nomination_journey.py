@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from guongsang.campaigns.models import Campaign, Criterion, Deadline, DossierRequirement, Participation, QuotaRule
 from tests.conftest import kind
 from tests.e2e.conftest import shot
-from tests.e2e.test_tree_browser import login
+from tests.e2e.test_tree_browser import enter
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +49,7 @@ def test_a_unit_fills_a_nomination_fixes_a_live_finding_uploads_and_its_head_sub
 ):
     base = live_server.url
     page = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}).new_page()
-    login(page, base, "donvi")
+    enter(page, base, "donvi", home=False)
     page.goto(f"{base}/ke-hoach/{open_plan.pk}/")
     page.get_by_role("link", name="Đề nghị khen thưởng của đơn vị").click()
     expect(page.locator("#places-left")).to_have_text("1 tập thể, 1 cá nhân, 0 mô hình")
@@ -81,7 +81,7 @@ def test_a_unit_fills_a_nomination_fixes_a_live_finding_uploads_and_its_head_sub
     url = page.url
 
     head = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
-    login(head, base, "bithu")
+    enter(head, base, "bithu", home=False)
     head.goto(url)
     head.get_by_role("button", name="Xác nhận và gửi").click()
     expect(head.get_by_text("Đã xác nhận và gửi đề nghị.")).to_be_visible()

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from guongsang.accounts.models import Role
 from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSection, Participation
 from tests.conftest import make_user
-from tests.e2e.conftest import shot
-from tests.e2e.test_tree_browser import login
+from tests.e2e.conftest import editor_page, shot, typed
+from tests.e2e.test_tree_browser import enter
 
 pytestmark = pytest.mark.e2e
 
@@ -46,32 +46,35 @@ def report_plan(cast):
 
 def test_a_chi_bo_report_is_returned_fixed_resubmitted_and_accepted(browser, live_server, cast, report_plan):
     base = live_server.url
-    writer = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}).new_page()
-    login(writer, base, "cb-donvi")
+    writer = editor_page(browser, viewport={"width": 1280, "height": 900})
+    enter(writer, base, "cb-donvi")
     expect(writer.locator("#viec-cua-don-vi")).to_be_visible()  # the unit's work comes first
     writer.get_by_role("link", name="Báo cáo: chưa soạn").click()
     writer.get_by_label("Nội dung mục I", exact=True).fill("Chi bộ đã quán triệt Kết luận 01-KL/TW tới 100% đảng viên.")
     writer.get_by_label("Số văn bản đã ban hành").fill("4")
+    typed(writer)
     expect(
         writer.locator("#section-" + str(report_plan.sections.get(number="I").pk)).get_by_text("Đã lưu lúc")
     ).to_be_visible(timeout=8000)
     writer.get_by_label("Nội dung mục II", exact=True).fill("Tổ chức tuyên truyền thường xuyên.")
     writer.get_by_label("Số buổi tuyên truyền năm 2024").fill("-2")
+    typed(writer)
     section_ii = writer.locator("#section-" + str(report_plan.sections.get(number="II").pk))
     expect(section_ii.get_by_text("“Số buổi tuyên truyền năm 2024” không được âm (-2).")).to_be_visible(timeout=8000)
     writer.get_by_label("Số buổi tuyên truyền năm 2024").fill("6")
+    typed(writer)
     expect(section_ii.get_by_text("Đã lưu lúc")).to_be_visible(timeout=8000)
     shot(writer, "report-editor")
 
     head = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
-    login(head, base, "cb-bithu")
+    enter(head, base, "cb-bithu", home=False)
     head.goto(writer.url)
     head.get_by_role("button", name="Xác nhận và gửi báo cáo").click()
     expect(head.get_by_text("Đã xác nhận và gửi báo cáo.")).to_be_visible()
     expect(head.locator("#report-state")).to_have_text("Đã gửi, chờ tiếp nhận")
 
     manager = browser.new_context(locale="vi-VN").new_page()
-    login(manager, base, "quanly")
+    enter(manager, base, "quanly", home=False)
     manager.goto(f"{base}/bao-cao/ke-hoach/{report_plan.pk}/tat-ca/")
     manager.get_by_role("link", name="Đã gửi, chờ tiếp nhận").click()
     manager.get_by_label("Ý kiến về mục II").fill("Bổ sung số liệu năm 2025.")
@@ -81,6 +84,7 @@ def test_a_chi_bo_report_is_returned_fixed_resubmitted_and_accepted(browser, liv
     writer.reload()
     expect(writer.get_by_text("Ý kiến cấp trên (lần gửi 1): Bổ sung số liệu năm 2025.")).to_be_visible()
     writer.get_by_label("Số buổi tuyên truyền năm 2025").fill("9")
+    typed(writer)
     expect(section_ii.get_by_text("Đã lưu lúc")).to_be_visible(timeout=8000)
     head.reload()
     head.get_by_role("button", name="Xác nhận và gửi báo cáo").click()
@@ -97,13 +101,14 @@ def test_a_chi_bo_report_is_returned_fixed_resubmitted_and_accepted(browser, liv
 
 def test_a_network_drop_loses_nothing(browser, live_server, cast, report_plan):
     base = live_server.url
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    login(page, base, "cb-donvi")
+    page = editor_page(browser)
+    context = page.context
+    enter(page, base, "cb-donvi", home=False)
     page.goto(f"{base}/bao-cao/ke-hoach/{report_plan.pk}/")
     area = page.get_by_label("Nội dung mục I", exact=True)
     context.set_offline(True)
     area.fill("Viết trong lúc mất mạng: chi bộ tổ chức 12 buổi sinh hoạt chuyên đề.")
+    typed(page)
     expect(page.get_by_text(re.compile("Mất kết nối: chưa lưu lên máy chủ"))).to_be_visible(timeout=8000)
     context.set_offline(False)
     page.reload()
