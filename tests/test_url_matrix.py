@@ -151,7 +151,9 @@ MATRIX = {
 # Text that belongs to the Lạc Dương subtree and must never reach the sibling district's user.
 SECRETS = ["Chi bộ thôn Bon Đưng", "Nguyễn Thị Ánh", "Đảng bộ xã Lát", "Kế hoạch bí mật của Lạc Dương"]
 PERSONAL = ["1980", "HTTNV"]  # the person's birth year and rating
-PERSONAL_ROLES = {Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN}
+# Who sees them: the personal-data roles, and the commune's submitter because the commune has nominated
+# the person (guongsang/accounts/personal.py; every surface is in tests/test_personal_data.py).
+PERSONAL_ROLES = {Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN, Role.SUBMITTER}
 
 
 def all_patterns(resolver=None, namespace=""):

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.models import Membership
+from guongsang.accounts.personal import policy_for
 from guongsang.awards import certificates, decisions, escalation, selection
 from guongsang.awards.documents import decision_docx, models_book
 from guongsang.awards.forms import DecisionForm
@@ -116,7 +117,11 @@ def screening(request, pk: int):
         screening=request.GET.get("tham_dinh", ""),
         finding=request.GET.get("ket_qua_kiem_tra", ""),
     )
-    rows = selection.screening_rows(campaign, filters)
+    policy = policy_for(request.user)
+    rows = [
+        (n, policy.findings(f, n.person if n.person_id else None))
+        for n, f in selection.screening_rows(campaign, filters)
+    ]
     context = {
         "campaign": campaign,
         "rows": [

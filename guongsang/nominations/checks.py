@@ -42,7 +42,7 @@ def check_unit_nominations(
     """(nomination, findings) for every nomination of one unit, in a fixed number of queries."""
     nominations = list(
         Nomination.objects.filter(campaign=campaign, unit=unit)
-        .select_related("unit", "unit__kind", "person", "nominee_unit", "model_unit", "award_form")
+        .select_related("unit", "unit__kind", "person", "person__unit", "nominee_unit", "model_unit", "award_form")
         .order_by("kind", "pk")
     )
     active = [n for n in nominations if n.state != Nomination.State.WITHDRAWN]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.documents.docx import borderless, grid_row, grid_table, new_document, para, party_header, to_bytes
 from guongsang.documents.vndate import place_and_date, short_date
+from guongsang.lib.typing import AnyUser
 from guongsang.nominations.models import Nomination
 
 FORM_HEADINGS = {
@@ -77,7 +79,9 @@ def _signature(doc, unit) -> None:
         para(right, text, size=14, bold=True, align="center", indent_first=None, space_after=0)
 
 
-def achievement_report(nomination: Nomination) -> bytes:
+def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
+    """The achievement report (báo cáo thành tích) of the nomination, as ``viewer`` may read it: the
+    birth year and ethnicity are withheld from whoever may not see them."""
     n = nomination
     campaign = n.campaign
     doc = new_document()
@@ -107,11 +111,12 @@ def achievement_report(nomination: Nomination) -> bytes:
     )
     if n.kind == NomineeKind.INDIVIDUAL and n.person_id:
         p = n.person
+        personal = policy_for(viewer).details(p)  # birth year and ethnicity: need to know
         for label, value in (
             ("Họ và tên", p.full_name),
             ("Giới tính", p.get_gender_display()),
-            ("Năm sinh", p.birth_year or ""),
-            ("Dân tộc", p.ethnicity),
+            ("Năm sinh", personal["birth_year"]),
+            ("Dân tộc", personal["ethnicity"]),
             ("Chức vụ", p.title),
             ("Đơn vị", p.unit.name),
             ("Đảng viên", "Có" if p.is_party_member else "Không"),

@@ -33,6 +33,10 @@ class Finding:
     severity: str
     message: str
     data: Mapping = field(default_factory=dict)
+    # A finding that tells a person's grades is personal data (guongsang/accounts/personal.py): `public`
+    # is its verdict without them, for whoever may not see them.
+    private: bool = False
+    public: str = ""
 
     @property
     def blocks(self) -> bool:
@@ -255,6 +259,7 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
     """None when the criterion is met; otherwise a BLOCK (not met) or REVIEW (undecidable) finding."""
     rule = f"tiêu chuẩn “{c.text}”"
     p = c.params
+    personal = nominee.kind == INDIVIDUAL  # a person's grades are personal data; a unit's are not
     if c.check == "min_grade_each_year":
         floor = p["grade"]
         missing = [y for y in _years(p) if y not in nominee.ratings]
@@ -272,6 +277,8 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
                 f"{nominee.name} không đạt {rule}: cần {GRADE_NAMES[floor]} trở lên mọi năm "
                 f"{p['from_year']}–{p['to_year']}, nhưng {years}.",
                 data,
+                private=personal,
+                public=f"{nominee.name} không đạt {rule} (xếp loại chưa đủ mức; người đứng đầu đơn vị xem chi tiết).",
             )
         if missing:
             return Finding(
@@ -280,6 +287,8 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
                 f"Chưa có dữ liệu xếp loại năm {', '.join(map(str, missing))} của {nominee.name} để xét "
                 f"{rule}; thẩm định viên xác minh.",
                 data,
+                private=personal,
+                public=f"Chưa đủ dữ liệu xếp loại của {nominee.name} để xét {rule}; thẩm định viên xác minh.",
             )
         return None
     if c.check == "unit_grade_in_year":
@@ -292,6 +301,8 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
                 REVIEW,
                 f"Chưa có dữ liệu xếp loại năm {year} của {nominee.name} để xét {rule}.",
                 data,
+                private=personal,
+                public=f"Chưa đủ dữ liệu xếp loại của {nominee.name} để xét {rule}.",
             )
         if GRADE_RANK[actual] < GRADE_RANK[grade]:
             return Finding(
@@ -299,6 +310,8 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
                 BLOCK,
                 f"{nominee.name} không đạt {rule}: năm {year} được xếp loại {actual}, cần {grade}.",
                 data,
+                private=personal,
+                public=f"{nominee.name} không đạt {rule} (xếp loại chưa đủ mức; người đứng đầu đơn vị xem chi tiết).",
             )
         return None
     if c.check == "own_honor_each_year":

@@ -14,6 +14,7 @@ from django.utils import timezone
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.models import Role
 from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind
 from guongsang.campaigns.permissions import acting_units
 from guongsang.lib.typing import Actor, AnyUser
@@ -95,6 +96,13 @@ def findings_for(n: Nomination, *, now: dt.datetime | None = None) -> list[R.Fin
     )
     findings += R.check_quota(rules.quotas, unit_facts(n.unit), counts_of(n.campaign, n.unit, extra=n))
     return findings
+
+
+def findings_shown(user: AnyUser, n: Nomination, *, now: dt.datetime | None = None) -> list[R.Finding]:
+    """The findings for `n` as `user` may read them: a person's grades only for those who may see the
+    person's personal data (guongsang/accounts/personal.py)."""
+    person = n.person if n.person_id else None
+    return policy_for(user).findings(findings_for(n, now=now), person)
 
 
 def _validate_nominee(n: Nomination) -> None:
@@ -237,7 +245,8 @@ def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime 
     findings = findings_for(n, now=now)
     blocking = R.blocking(findings)
     if blocking:
-        raise NominationError([f.message for f in blocking])
+        shown = policy_for(actor).findings(blocking, n.person if n.person_id else None)
+        raise NominationError([f.message for f in shown])
     late = [f for f in findings if f.code == "deadline.late"]
     n.state = Nomination.State.SUBMITTED
     n.submitted_at, n.submitted_by = now, actor

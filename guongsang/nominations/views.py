@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
 from guongsang.documents.responses import document_response
@@ -41,7 +42,11 @@ def unit_nominations(request, pk: int):
     unit, units = _unit(request, campaign)
     rules = campaign_rules(campaign)
     held = services.counts_of(campaign, unit, states=services.ACTIVE)
-    rows = check_unit_nominations(campaign, unit)  # fixed number of queries, however many rows
+    policy = policy_for(request.user)
+    rows = [  # a fixed number of queries, however many rows
+        (n, policy.findings(findings, n.person if n.person_id else None))
+        for n, findings in check_unit_nominations(campaign, unit)
+    ]
     context = {
         "campaign": campaign,
         "unit": unit,
@@ -71,7 +76,7 @@ def _form_context(request, campaign, unit, kind, nomination=None, form=None):
         "form": form,
         "nomination": nomination,
         "requirements": [(r, files.get(r.pk)) for r in requirements],
-        "findings": services.findings_for(checked) if checked else [],
+        "findings": services.findings_shown(request.user, checked) if checked else [],
         "checked": checked is not None,
         "deadline": rules.deadline,
         "can_submit": nomination is not None and has_role_over(request.user, unit, services.SUBMITTERS),
@@ -150,7 +155,7 @@ def live_check(request, pk: int):
         problems = []
     except ValidationError as exc:
         problems = exc.messages
-    findings = services.findings_for(form.instance)
+    findings = services.findings_shown(request.user, form.instance)
     return render(request, "nominations/_findings.html", {"findings": findings, "problems": problems, "checked": True})
 
 
@@ -215,4 +220,6 @@ def proposal_docx(request, pk: int):
 @login_required
 def achievement_docx(request, pk: int):
     n = get_nomination_for_user(request.user, pk)
-    return document_response(request, documents.achievement_report(n), f"bao-cao-thanh-tich-{n.pk}")
+    return document_response(
+        request, documents.achievement_report(n, viewer=request.user), f"bao-cao-thanh-tich-{n.pk}"
+    )

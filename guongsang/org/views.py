@@ -8,11 +8,11 @@ from django.views.decorators.http import require_http_methods
 
 from guongsang.accounts.permissions import (
     can_edit_tree,
-    can_view_personal_data,
     get_unit_for_user,
     has_role_over,
     top_units,
 )
+from guongsang.accounts.personal import policy_for
 from guongsang.lib.forms import add_service_errors
 from guongsang.org import selectors, services, workbook
 from guongsang.org.forms import UnitEndForm, UnitForm, UnitMoveForm
@@ -75,7 +75,7 @@ def people(request, pk: int):
             "page": page,
             "subtree": subtree,
             "query": query,
-            "show_personal": can_view_personal_data(request.user, unit),
+            "show_personal": policy_for(request.user).covers(unit),
         },
     )
 
@@ -88,7 +88,7 @@ def person_detail(request, pk: int):
         raise Http404 from None
     if not has_role_over(request.user, person.unit):
         raise Http404
-    show_personal = can_view_personal_data(request.user, person.unit)
+    show_personal = policy_for(request.user).allows(person)
     return render(
         request,
         "org/person_detail.html",
