@@ -15,3 +15,5 @@ urlpatterns = [
     path("xet-chon/", include("guongsang.awards.urls")),
     path("", include("guongsang.accounts.urls")),
 ]
+
+handler400 = "guongsang.lib.http.bad_request"

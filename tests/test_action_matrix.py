@@ -1722,13 +1722,6 @@ SERVICES: list[Svc] = [
         lambda w, o, r: _assert_eq(w.fresh(r).summary, "Gương mẫu"),
     ),
     svc(
-        "nominations.services.person_for_nomination",
-        issued,
-        lambda f, w, o: lambda a: f(actor=a, campaign=o, unit=w.cast.commune, full_name="Lê Văn Cường"),
-        NOMINATORS,
-        lambda w, o, r: _assert_eq(w.fresh(r).unit_id, w.cast.commune.pk),
-    ),
-    svc(
         "nominations.services.upload_dossier_file",
         lambda w: (C.nomination(w), C.requirement(w)),
         lambda f, w, o: lambda a: f(actor=a, nomination=o[0], requirement=o[1], upload=C.pdf()),

@@ -22,6 +22,7 @@ from guongsang.campaigns.permissions import (
     can_view_campaign,
 )
 from guongsang.documents.responses import document_response
+from guongsang.lib.http import id_param
 from guongsang.nominations.services import nominating_units
 
 S = Campaign.Status
@@ -41,8 +42,8 @@ def get_campaign_for_user(user, pk: int) -> Campaign:
 def acting_unit(request, units):
     """The unit a unit-side page is for: `don_vi` in the request if it is one of `units`, else the first;
     404 when the user acts for none."""
-    chosen = request.GET.get("don_vi") or request.POST.get("don_vi")
-    unit = units.filter(pk=chosen).first() if chosen else units.first()
+    chosen = id_param(request.GET.get("don_vi") or request.POST.get("don_vi"), "Đơn vị")
+    unit = units.filter(pk=chosen).first() if chosen is not None else units.first()
     if unit is None:
         raise Http404
     return unit, units

@@ -11,13 +11,29 @@ KIND_FIELDS = {
     NomineeKind.MODEL: ["model_name", "model_unit", "model_description"],
 }
 COMMON = ["award_form", "summary", "achievements_from", "achievements_to"]
+# The longest summary a form takes: some 3,000 words, well above any plan's limit (the plans' own
+# limits, in words or characters, are rule findings).
+SUMMARY_MAX = 20_000
 
 
 class NominationForm(BootstrapMixin, forms.ModelForm):
     new_person_name = forms.CharField(label="…hoặc nhập người mới: họ và tên", required=False)
     new_person_title = forms.CharField(label="Chức vụ của người mới", required=False)
     new_person_birth_year = forms.IntegerField(
-        label="Năm sinh của người mới", required=False, min_value=1900, max_value=2100
+        label="Năm sinh của người mới",
+        required=False,
+        min_value=1900,
+        error_messages={
+            "invalid": "Năm sinh phải là một số năm, ví dụ 1975.",
+            "min_value": "Năm sinh phải từ 1900 trở về sau.",
+        },
+    )
+    summary = forms.CharField(
+        label="Tóm tắt thành tích",
+        required=False,
+        max_length=SUMMARY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"max_length": f"Tóm tắt thành tích dài quá: tối đa {SUMMARY_MAX:,} ký tự.".replace(",", ".")},
     )
 
     class Meta:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,6 +24,7 @@ from guongsang.nominations.facts import campaign_rules, honors_of, ratings_of, u
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.nominations.uploads import TYPES, check_upload
 from guongsang.org.models import Person, Unit
+from guongsang.org.services import validate_birth_year
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -130,6 +132,40 @@ def _validate_nominee(n: Nomination) -> None:
         raise NominationError(errors)
 
 
+def _new_person(actor: Actor, unit: Unit, *, full_name: str, title: str = "", birth_year: int | None = None) -> Person:
+    """A person entered on the spot while nominating, placed in the nominating unit, checked as the
+    organisation's own people are. Numbers are taken one at a time per unit (the unit's row is locked)."""
+    full_name = " ".join(full_name.split())
+    if not full_name:
+        raise NominationError({"new_person_name": "Cần nhập họ và tên."})
+    try:
+        validate_birth_year(birth_year)
+    except ValidationError as exc:
+        raise NominationError({"new_person_birth_year": exc.messages}) from None
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    prefix = f"{unit.code}-MOI-"
+    taken = [c[len(prefix) :] for c in Person.objects.filter(code__startswith=prefix).values_list("code", flat=True)]
+    number = max((int(t) for t in taken if t.isdigit()), default=0) + 1
+    person = Person(
+        code=f"{prefix}{number:03d}",
+        full_name=full_name,
+        title=title,
+        birth_year=birth_year,
+        unit=unit,
+        is_party_member=True,
+    )
+    person.prepare()
+    try:
+        person.full_clean()
+    except ValidationError as exc:
+        raise NominationError(
+            {f"new_person_{k}" if k != "__all__" else k: v for k, v in exc.message_dict.items()}
+        ) from None
+    person.save()
+    log_action(actor=actor, action="org.person.created", obj=person, unit=unit, after={"full_name": person.full_name})
+    return person
+
+
 FIELDS = (
     "kind",
     "award_form",
@@ -147,8 +183,16 @@ FIELDS = (
 
 @transaction.atomic
 def nomination_save(
-    *, actor: Actor, campaign: Campaign, unit: Unit, nomination: Nomination | None = None, **fields: object
+    *,
+    actor: Actor,
+    campaign: Campaign,
+    unit: Unit,
+    nomination: Nomination | None = None,
+    new_person: Mapping[str, Any] | None = None,
+    **fields: object,
 ) -> Nomination:
+    """Create or change a draft. `new_person` (full_name, title, birth_year) is a person typed on the
+    form, added to the nominating unit: the person and the nomination are saved together or not at all."""
     _require_nominator(actor, campaign, unit)
     if nomination is not None and nomination.state == Nomination.State.SUBMITTED:
         raise NominationError("Đề nghị đã gửi; muốn sửa, hãy rút đề nghị trước hạn rồi gửi lại.")
@@ -157,6 +201,8 @@ def nomination_save(
         if name not in FIELDS:
             raise ValueError(name)
         setattr(n, name, value)
+    if new_person is not None and n.kind == NomineeKind.INDIVIDUAL and n.person_id is None:
+        n.person = _new_person(actor, unit, **new_person)
     n.state = Nomination.State.DRAFT
     _validate_nominee(n)
     n.save()
@@ -164,37 +210,6 @@ def nomination_save(
         actor=actor, action="nomination.saved", obj=n, unit=unit, after={"kind": n.kind, "nominee": n.nominee_name}
     )
     return n
-
-
-@transaction.atomic
-def person_for_nomination(
-    *,
-    actor: Actor,
-    campaign: Campaign,
-    unit: Unit,
-    full_name: str,
-    title: str = "",
-    birth_year: int | None = None,
-    gender: str = "",
-    is_party_member: bool = True,
-) -> Person:
-    """A person entered on the spot while nominating, placed in the nominating unit."""
-    _require_nominator(actor, campaign, unit)
-    if not full_name.strip():
-        raise NominationError({"full_name": "Cần nhập họ và tên."})
-    number = Person.objects.filter(code__startswith=f"{unit.code}-MOI-").count() + 1
-    person = Person(
-        code=f"{unit.code}-MOI-{number:03d}",
-        full_name=full_name,
-        title=title,
-        birth_year=birth_year,
-        gender=gender,
-        unit=unit,
-        is_party_member=is_party_member,
-    )
-    person.save()
-    log_action(actor=actor, action="org.person.created", obj=person, unit=unit, after={"full_name": person.full_name})
-    return person
 
 
 @transaction.atomic

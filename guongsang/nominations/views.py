@@ -11,6 +11,7 @@ from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
 from guongsang.documents.responses import document_response
 from guongsang.lib.forms import add_service_errors, run_action
+from guongsang.lib.http import id_param
 from guongsang.nominations import documents, services
 from guongsang.nominations import rules as R
 from guongsang.nominations.checks import check_unit_nominations
@@ -85,18 +86,22 @@ def _form_context(request, campaign, unit, kind, nomination=None, form=None):
 
 def _save(request, form, campaign, unit, kind, nomination=None):
     data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("new_person_")}
+    new_person = None
+    if kind == NomineeKind.INDIVIDUAL and not data.get("person") and form.cleaned_data.get("new_person_name"):
+        new_person = {
+            "full_name": form.cleaned_data["new_person_name"],
+            "title": form.cleaned_data.get("new_person_title") or "",
+            "birth_year": form.cleaned_data.get("new_person_birth_year"),
+        }
     try:
-        if kind == NomineeKind.INDIVIDUAL and not data.get("person") and form.cleaned_data.get("new_person_name"):
-            data["person"] = services.person_for_nomination(
-                actor=request.user,
-                campaign=campaign,
-                unit=unit,
-                full_name=form.cleaned_data["new_person_name"],
-                title=form.cleaned_data.get("new_person_title") or "",
-                birth_year=form.cleaned_data.get("new_person_birth_year"),
-            )
         return services.nomination_save(
-            actor=request.user, campaign=campaign, unit=unit, nomination=nomination, kind=kind, **data
+            actor=request.user,
+            campaign=campaign,
+            unit=unit,
+            nomination=nomination,
+            kind=kind,
+            new_person=new_person,
+            **data,
         )
     except ValidationError as exc:
         add_service_errors(form, exc)
@@ -111,7 +116,8 @@ def nomination_create(request, pk: int):
     kind = request.GET.get("loai") or request.POST.get("loai")
     if kind not in NomineeKind.values:
         raise Http404
-    form = NominationForm(request.POST or None, kind=kind, campaign=campaign, unit=unit)
+    draft = Nomination(campaign=campaign, unit=unit, kind=kind)  # what the findings of a refused form are about
+    form = NominationForm(request.POST or None, instance=draft, kind=kind, campaign=campaign, unit=unit)
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form, campaign, unit, kind)
         if saved:
@@ -142,10 +148,10 @@ def live_check(request, pk: int):
     kind = request.POST.get("loai")
     if kind not in NomineeKind.values:
         raise Http404
-    existing = request.POST.get("de_nghi")
+    existing = id_param(request.POST.get("de_nghi"), "Đề nghị")
     instance = (
-        get_nomination_for_user(request.user, int(existing))
-        if existing
+        get_nomination_for_user(request.user, existing)
+        if existing is not None
         else Nomination(campaign=campaign, unit=unit, kind=kind)
     )
     form = NominationForm(request.POST, instance=instance, kind=kind, campaign=campaign, unit=unit)

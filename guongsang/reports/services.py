@@ -294,6 +294,11 @@ def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> 
         raise ReportError("Chỉ trả lại được báo cáo đã gửi và đang chờ.")
     version = report.versions.count()
     sections = {s.pk: s for s in report.campaign.sections.filter(pk__in=comments)}
+    unknown = sorted(set(comments) - set(sections))
+    if unknown:
+        raise ReportError(
+            f"Ý kiến gửi cho mục không có trong đề cương của kế hoạch này (mã {unknown[0]}); hãy tải lại trang."
+        )
     for sid, text in comments.items():
         SectionComment.objects.create(report=report, section=sections[sid], version=version, text=text, by=actor)
     report.state, report.decided_at, report.decided_by = Report.State.RETURNED, timezone.now(), actor

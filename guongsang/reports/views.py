@@ -1,4 +1,5 @@
 import difflib
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -92,6 +93,9 @@ def editor(request, pk: int):
     )
 
 
+TABLE_CELL = re.compile(r"([0-9]{1,4})-([0-9]{1,3})")  # row-column of a table indicator's cell
+
+
 def _values_from(post, section) -> dict:
     values = {}
     for ind in section.indicators.all():
@@ -102,8 +106,10 @@ def _values_from(post, section) -> dict:
             rows: dict[int, dict[int, str]] = {}
             for k, v in post.items():
                 if k.startswith(prefix + "-"):
-                    r, c = k[len(prefix) + 1 :].split("-")
-                    rows.setdefault(int(r), {})[int(c)] = v
+                    cell = TABLE_CELL.fullmatch(k[len(prefix) + 1 :])
+                    if cell is None or int(cell[2]) >= len(ind.columns):
+                        raise ValidationError(f"Ô bảng “{k[:60]}” của “{ind.label}” không hợp lệ; hãy tải lại trang.")
+                    rows.setdefault(int(cell[1]), {})[int(cell[2])] = v
             values[ind.code] = [
                 [cells.get(i, "") for i in range(len(ind.columns))] for _, cells in sorted(rows.items())
             ]
@@ -120,13 +126,16 @@ def section_save(request, pk: int, section_pk: int):
     section = get_object_or_404(report.campaign.sections, pk=section_pk)
     context = {"section": section}
     try:
+        revision = request.POST.get("revision") or "0"
+        if not (revision.isascii() and revision.isdigit() and len(revision) <= 9):
+            raise ValidationError("Phiên bản của mục không hợp lệ; hãy tải lại trang.")
         answer, removed = services.save_section(
             actor=request.user,
             report=report,
             section=section,
             text=request.POST.get("text", ""),
             values=_values_from(request.POST, section),
-            base_revision=int(request.POST.get("revision") or 0),
+            base_revision=int(revision),
         )
     except services.ReportConflict as conflict:
         context.update(conflict=conflict)
@@ -170,7 +179,11 @@ def decide(request, pk: int, action: str):
     if action == "tiep-nhan":
         run_action(request, lambda: services.accept(actor=request.user, report=report), "Đã tiếp nhận báo cáo.")
     elif action == "tra-lai":
-        comments = {int(k[2:]): v for k, v in request.POST.items() if k.startswith("c-") and k[2:].isdigit()}
+        comments = {
+            int(k[2:]): v
+            for k, v in request.POST.items()
+            if k.startswith("c-") and k[2:].isascii() and k[2:].isdigit() and len(k) <= 11
+        }
         run_action(
             request,
             lambda: services.return_report(actor=request.user, report=report, comments=comments),

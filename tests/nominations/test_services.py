@@ -216,10 +216,38 @@ def test_withdrawal_before_the_deadline_frees_the_place(cast, plan):
 
 
 def test_a_person_is_entered_on_the_spot(cast, plan):
-    person = services.person_for_nomination(
-        actor=cast.users[Role.SUBMITTER], campaign=plan, unit=cast.commune, full_name="  Ha  Sen ", title="Trưởng thôn"
+    n = services.nomination_save(
+        actor=cast.users[Role.SUBMITTER],
+        campaign=plan,
+        unit=cast.commune,
+        kind="individual",
+        new_person={"full_name": "  Ha  Sen ", "title": "Trưởng thôn"},
     )
+    person = n.person
     assert person.unit == cast.commune and person.code == "T-LAT-MOI-001" and person.full_name == "Ha Sen"
+    second = services.nomination_save(
+        actor=cast.users[Role.SUBMITTER],
+        campaign=plan,
+        unit=cast.commune,
+        kind="individual",
+        new_person={"full_name": "B"},
+    )
+    assert second.person.code == "T-LAT-MOI-002"
+
+
+def test_a_refused_nomination_leaves_no_new_person_behind(cast, plan):
+    people = Person.objects.count()
+    with pytest.raises(services.NominationError):
+        services.nomination_save(
+            actor=cast.users[Role.SUBMITTER],
+            campaign=plan,
+            unit=cast.commune,
+            kind="individual",
+            new_person={"full_name": "Ha Sen"},
+            achievements_from=dt.date(2025, 6, 1),
+            achievements_to=dt.date(2025, 1, 1),
+        )
+    assert Person.objects.count() == people
 
 
 def test_the_unit_documents_carry_the_nominations(cast, plan, client):
