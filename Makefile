@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: setup run test lint format bench clean mutate repeat
+.PHONY: setup run test lint format bench clean mutate repeat fuzz
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: lint
 # The tests that were once flaky (a signed token, property tests), twenty times in a row.
 repeat: setup
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --count 20 tests/reports/test_dashboard.py tests/nominations/test_rules.py tests/lib/test_text.py
+
+# The fuzz tests (tests/test_fuzz*.py) with many more examples per endpoint than `make test` gives them.
+fuzz: setup
+	GS_FUZZ_EXAMPLES=200 $(BIN)/python -m pytest -n $(TEST_WORKERS) tests/test_fuzz.py tests/test_fuzz_pages.py
 
 bench: setup
 	$(BIN)/python bench/tree_queries.py

@@ -162,3 +162,21 @@ def test_a_refusal_from_the_service_keeps_the_form_and_leaves_no_person_behind(c
     n = Nomination.objects.get()
     assert n.person.full_name == "Lê Thị Mới" and n.person.code == "T-LAT-MOI-001"
     assert Person.objects.count() == people + 1
+
+
+@pytest.mark.parametrize("count", ["9" * 26, "201", "abc", "-1"])
+def test_a_tampered_row_count_is_refused_before_any_form_is_built(client, cast, count):
+    """A plan section's formset claiming 10**26 rows (or no number) is a 400 in Vietnamese; Django would
+    otherwise build up to 2,000 forms per formset first."""
+    from guongsang.campaigns.models import Campaign
+
+    draft = Campaign.objects.create(issuer=cast.district, number=77, date=dt.date(2026, 4, 1), title="Dự thảo")
+    sign_in(client, cast.users[Role.MANAGER])
+    written = writes()
+    response = client.post(
+        reverse("campaigns:section", args=[draft.pk, "noi-nhan"]),
+        {"form-TOTAL_FORMS": count, "form-INITIAL_FORMS": "0", "form-0-name": "Ban Tuyên giáo"},
+    )
+    assert response.status_code == 400
+    assert "Số dòng gửi lên không hợp lệ" in response.content.decode()
+    assert writes() == written

@@ -2,6 +2,7 @@ from django import forms
 
 from guongsang.awards.decisions import DECISION_FIELDS
 from guongsang.awards.models import AwardDecision
+from guongsang.lib.forms import guard_ids
 
 
 class DecisionForm(forms.ModelForm):
@@ -19,6 +20,7 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_ids(self)
         # A draft may wait for its signer; signing refuses a decision without one.
         for name in ("signer_title", "signer_name"):
             self.fields[name].required = False

@@ -202,14 +202,21 @@ def rubric_save(*, actor: Actor, campaign: Campaign, rows: list[dict]) -> list[R
             top = int(row.get("max_score") or 10)
         except (ArithmeticError, ValueError) as exc:
             raise SelectionError(f"Tiêu chí “{label}”: trọng số và điểm tối đa phải là số.") from exc
-        if weight <= 0 or top < 1:
-            raise SelectionError(f"Tiêu chí “{label}”: trọng số phải lớn hơn 0 và điểm tối đa từ 1 trở lên.")
+        if not weight.is_finite() or not (0 < weight <= 100) or not (1 <= top <= 1000):
+            raise SelectionError(
+                f"Tiêu chí “{label}”: trọng số phải lớn hơn 0 và không quá 100, điểm tối đa từ 1 đến 1000."
+            )
+        if len(label) > 500:
+            raise SelectionError(f"Tiêu chí “{label[:40]}…” dài quá 500 ký tự.")
+        nominee_kind = row.get("nominee_kind") or ""
+        if nominee_kind not in ("", *NomineeKind.values):
+            raise SelectionError(f"Tiêu chí “{label}”: đối tượng áp dụng không hợp lệ.")
         items.append(
             RubricItem(
                 campaign=campaign,
-                nominee_kind=row.get("nominee_kind") or "",
+                nominee_kind=nominee_kind,
                 label=label,
-                weight=weight,
+                weight=weight.quantize(Decimal("0.01")),
                 max_score=top,
                 position=i,
             )

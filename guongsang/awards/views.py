@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -33,6 +35,7 @@ from guongsang.campaigns.permissions import can_approve_campaign, can_manage_cam
 from guongsang.campaigns.views import get_campaign_for_user
 from guongsang.documents.responses import document_response
 from guongsang.lib.forms import add_service_errors, report_refusal, run_action
+from guongsang.lib.http import id_param
 from guongsang.nominations import rules as R
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import UnitKind
@@ -113,7 +116,7 @@ def screening(request, pk: int):
     campaign = _managed(request, pk)
     filters = selection.ScreeningFilters(
         unit_kind=request.GET.get("loai_don_vi", ""),
-        award_form=int(request.GET["hinh_thuc"]) if request.GET.get("hinh_thuc", "").isdigit() else None,
+        award_form=id_param(request.GET.get("hinh_thuc"), "Hình thức khen thưởng"),
         screening=request.GET.get("tham_dinh", ""),
         finding=request.GET.get("ket_qua_kiem_tra", ""),
     )
@@ -173,7 +176,7 @@ def screen(request, pk: int):
 def screen_many(request, pk: int):
     """Bulk screening: the first POST shows what will change; the confirmed one does it."""
     campaign = _managed(request, pk)
-    ids = [int(x) for x in request.POST.getlist("de_nghi") if x.isdigit()]
+    ids = [i for i in (id_param(x, "Đề nghị") for x in request.POST.getlist("de_nghi")) if i is not None]
     verdict, reason = request.POST.get("ket_qua", ""), request.POST.get("ly_do", "")
     if not request.POST.get("xac_nhan"):
         chosen = Nomination.objects.filter(campaign=campaign, pk__in=ids).select_related(
@@ -311,9 +314,9 @@ def rubric(request, pk: int):
 @require_POST
 def assign(request, pk: int):
     campaign = _managed(request, pk)
-    reviewer = get_user_model().objects.filter(pk=request.POST.get("nguoi_cham") or 0).first()
-    form = campaign.award_forms.filter(pk=request.POST.get("hinh_thuc") or 0).first()
-    kind = UnitKind.objects.filter(pk=request.POST.get("loai_don_vi") or 0).first()
+    reviewer = get_user_model().objects.filter(pk=id_param(request.POST.get("nguoi_cham"), "Người chấm") or 0).first()
+    form = campaign.award_forms.filter(pk=id_param(request.POST.get("hinh_thuc"), "Hình thức khen thưởng") or 0).first()
+    kind = UnitKind.objects.filter(pk=id_param(request.POST.get("loai_don_vi"), "Loại đơn vị") or 0).first()
     if reviewer is None:
         messages.error(request, "Cần chọn người chấm.")
     else:
@@ -408,7 +411,7 @@ def notice(request, pk: int):
     if award_list.notice_from is None:
         raise Http404
     if request.method == "POST":
-        target = award_list.entries.filter(nomination_id=request.POST.get("de_nghi") or 0).first()
+        target = award_list.entries.filter(nomination_id=id_param(request.POST.get("de_nghi"), "Đề nghị") or 0).first()
         if run_action(
             request,
             lambda: selection.comment_on_notice(
@@ -506,8 +509,10 @@ def decision_download(request, pk: int, fmt: str):
 @require_POST
 def certificates_start(request, pk: int):
     d = _printing(request, pk)
-    layout = get_object_or_404(certificates.layouts_for(d.award_list.campaign.issuer), pk=request.POST.get("mau") or 0)
-    calibration = PrinterCalibration.objects.filter(pk=request.POST.get("may_in") or 0).first()
+    issuer = d.award_list.campaign.issuer
+    mau_id, may_in_id = id_param(request.POST.get("mau"), "Mẫu phôi"), id_param(request.POST.get("may_in"), "Máy in")
+    layout = get_object_or_404(certificates.layouts_for(issuer), pk=mau_id or 0)
+    calibration = PrinterCalibration.objects.filter(unit=issuer, pk=may_in_id or 0).first()
     try:
         batch = certificates.start_batch(actor=request.user, decision=d, layout=layout, calibration=calibration)
     except (certificates.CertificateError, PermissionDenied) as exc:
@@ -538,13 +543,19 @@ def batch_file(request, pk: int):
     return FileResponse(b.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
 
 
+def _number(text: object) -> float:
+    """A layout figure as typed ("12,5" or "12.5"); ValueError for anything else, infinities included."""
+    value = float(str(text).strip().replace(",", "."))
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
 def _layout(request, d: AwardDecision) -> CertificateLayout:
     """The layout named by `mau` (the unit's own or a shared one), else the first there is."""
     layouts = certificates.layouts_for(d.award_list.campaign.issuer)
-    chosen = request.GET.get("mau") or request.POST.get("mau")
-    record = (
-        layouts.filter(pk=chosen).first() if chosen and chosen.isdigit() else layouts.order_by("-unit_id", "pk").first()
-    )
+    chosen = id_param(request.GET.get("mau") or request.POST.get("mau"), "Mẫu phôi")
+    record = layouts.filter(pk=chosen).first() if chosen is not None else layouts.order_by("-unit_id", "pk").first()
     if record is None:
         raise Http404
     return record
@@ -555,7 +566,8 @@ def test_page(request, pk: int):
     d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
     layout = _layout(request, d)
-    calibration = PrinterCalibration.objects.filter(unit=issuer, pk=request.GET.get("may_in") or 0).first()
+    may_in_id = id_param(request.GET.get("may_in"), "Máy in")
+    calibration = PrinterCalibration.objects.filter(unit=issuer, pk=may_in_id or 0).first()
     try:
         data = certificates.test_page(layout, calibration)
     except certificates.CertificateError as exc:
@@ -571,7 +583,8 @@ def test_page(request, pk: int):
 def calibration(request, pk: int):
     d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
-    existing = PrinterCalibration.objects.filter(unit=issuer, pk=request.POST.get("may_in") or 0).first()
+    may_in_id = id_param(request.POST.get("may_in"), "Máy in")
+    existing = PrinterCalibration.objects.filter(unit=issuer, pk=may_in_id or 0).first()
     run_action(
         request,
         lambda: certificates.calibration_save(
@@ -615,7 +628,7 @@ def layout(request, pk: int):
             fields = [
                 {
                     **f,
-                    **{k: float(str(f[k]).replace(",", ".")) for k in ("x", "y", "size", "width")},
+                    **{k: _number(f[k]) for k in ("x", "y", "size", "width")},
                     "lines": int(f["lines"]),
                 }
                 for f in fields
@@ -684,7 +697,8 @@ def escalations(request, pk: int):
 def escalate(request, pk: int):
     target = get_object_or_404(AwardForm.objects.select_related("campaign"), pk=pk)
     campaign = _managed(request, target.campaign_id)
-    award = get_object_or_404(Award, pk=request.POST.get("khen_thuong") or 0, decision__award_list__campaign=campaign)
+    award_id = id_param(request.POST.get("khen_thuong"), "Khen thưởng")
+    award = get_object_or_404(Award, pk=award_id or 0, decision__award_list__campaign=campaign)
     existing = Escalation.objects.filter(award=award, target=target).first()
     if existing is not None:
         run_action(request, lambda: escalation.unescalate(actor=request.user, escalation=existing), "Đã bỏ chọn.")

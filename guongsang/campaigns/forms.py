@@ -22,6 +22,10 @@ from guongsang.campaigns.services import CAMPAIGN_FIELDS
 from guongsang.org.forms import DATE_WIDGET, BootstrapMixin
 from guongsang.org.models import Grade, UnitKind
 
+# The most rows of one section of a plan (deadlines, forms, quotas, …): far above any real plan, and low
+# enough that a tampered "TOTAL_FORMS" cannot keep the server busy building forms.
+ROWS_MAX = 200
+
 DATETIME_FORMATS = ["%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y"]
 
 
@@ -278,7 +282,9 @@ SECTIONS = {
 
 def section_formset(slug: str, campaign: Campaign, data=None):
     title, model, form = SECTIONS[slug]
-    formset_class = modelformset_factory(model, form=form, extra=1, can_delete=True)
+    formset_class = modelformset_factory(
+        model, form=form, extra=1, can_delete=True, max_num=ROWS_MAX, absolute_max=ROWS_MAX, validate_max=True
+    )
     if model is Indicator:
         queryset = Indicator.objects.filter(section__campaign=campaign)
     else:

@@ -11,7 +11,7 @@ from guongsang.awards.certificates import can_print
 from guongsang.awards.models import AwardDecision
 from guongsang.campaigns import services
 from guongsang.campaigns.documents import plan_context, render_plan_docx
-from guongsang.campaigns.forms import SECTIONS, CampaignForm, CreateForm, ParticipantsForm, section_formset
+from guongsang.campaigns.forms import ROWS_MAX, SECTIONS, CampaignForm, CreateForm, ParticipantsForm, section_formset
 from guongsang.campaigns.models import Campaign
 from guongsang.campaigns.permissions import (
     LEADERS,
@@ -22,7 +22,7 @@ from guongsang.campaigns.permissions import (
     can_view_campaign,
 )
 from guongsang.documents.responses import document_response
-from guongsang.lib.http import id_param
+from guongsang.lib.http import check_form_counts, id_param
 from guongsang.nominations.services import nominating_units
 
 S = Campaign.Status
@@ -203,6 +203,8 @@ def campaign_section(request, pk: int, section: str):
     if section not in SECTIONS:
         raise Http404
     campaign = _managed(request, pk)
+    if request.method == "POST":
+        check_form_counts(request.POST, ROWS_MAX)
     title, formset = section_formset(section, campaign, request.POST or None)
     reason = request.POST.get("amendment_reason", "")
     if request.method == "POST" and formset.is_valid():

@@ -13,6 +13,12 @@ from guongsang.documents.vndate import end_of_day
 from guongsang.org.forms import BootstrapMixin
 from guongsang.org.models import UnitKind
 
+# The most rows a table of a plan may have, and the most outline lines: far above any real plan (the
+# seeds have at most 40 and 60), and low enough that a tampered count ("TOTAL_FORMS" = 10**26) cannot
+# keep the server busy building forms. Django refuses more with a message.
+ROW_MAX, OUTLINE_MAX = 200, 400
+ROW_LIMITS = {"max_num": ROW_MAX, "absolute_max": ROW_MAX, "validate_max": True}
+
 # review section (the plan editor's slug) -> (key in the draft, the fields any of which makes a row)
 ROW_SECTIONS = {
     "can-cu": ("references", ("symbol", "title")),
@@ -60,7 +66,7 @@ class ImportedRow:
 def row_formset(slug: str):
     _title, model, form = SECTIONS[slug]
     row_form = type(f"Imported{form.__name__}", (ImportedRow, form), {"key_fields": ROW_SECTIONS[slug][1]})
-    return modelformset_factory(model, form=row_form, extra=0, can_delete=True)
+    return modelformset_factory(model, form=row_form, extra=0, can_delete=True, **ROW_LIMITS)
 
 
 class OutlineRowForm(BootstrapMixin, forms.Form):
@@ -81,7 +87,9 @@ class OutlineRowForm(BootstrapMixin, forms.Form):
         return [line.strip() for line in self.cleaned_data["figures"].splitlines() if line.strip()]
 
 
-OutlineFormSet = formset_factory(OutlineRowForm, extra=0, can_delete=True)
+OutlineFormSet = formset_factory(
+    OutlineRowForm, extra=0, can_delete=True, max_num=OUTLINE_MAX, absolute_max=OUTLINE_MAX, validate_max=True
+)
 
 
 # --- the draft as initial values ------------------------------------------------------------

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from guongsang.accounts.permissions import visible_units
 from guongsang.campaigns.permissions import MANAGERS
 from guongsang.importer import services
-from guongsang.importer.forms import HEADER_FIELDS, ROW_SECTIONS, review_forms
+from guongsang.importer.forms import HEADER_FIELDS, OUTLINE_MAX, ROW_SECTIONS, review_forms
 from guongsang.importer.models import PlanImport
 from guongsang.importer.source import highlighted, spans_of
 from guongsang.lib.forms import add_service_errors, run_action
+from guongsang.lib.http import check_form_counts
 from guongsang.org.forms import BootstrapMixin
 
 S = PlanImport.Status
@@ -94,6 +95,8 @@ def import_review(request, pk: int):
     units = _managed_units(request.user)
     suggested = services.suggested_issuer(record, units)
     data = request.POST if request.method == "POST" else None
+    if data is not None:
+        check_form_counts(data, OUTLINE_MAX)
     header, formsets, outline, rows = review_forms(record, units, suggested, data)
     if data is not None:
         valid = header.is_valid() & outline.is_valid()

@@ -45,3 +45,27 @@ def run_action(request: HttpRequest, action: Callable[[], Any], success: str) ->
         messages.success(request, success)
         return True
     return False
+
+
+def guard_ids(form: forms.BaseForm) -> None:
+    """Refuse, as an invalid choice, a choice of a model's row that is no id: Django looks such values
+    up in the database, and a number past the integer keys' range is a server error on SQLite
+    ("Python int too large"). Every form of the project calls this (``BootstrapMixin``)."""
+    from django import forms as django_forms
+
+    from guongsang.lib.http import MAX_ID
+
+    for field in form.fields.values():
+        if not isinstance(field, django_forms.ModelChoiceField) or getattr(field, "to_field_name", None):
+            continue
+        original = field.clean
+
+        def clean(value: Any, original: Callable[[Any], Any] = original) -> Any:
+            values = value if isinstance(value, list | tuple) else [value]
+            for item in values:
+                text = str(item).strip() if item is not None else ""
+                if text and not (text.isascii() and text.isdigit() and int(text) <= MAX_ID):
+                    raise ValidationError("Lựa chọn không hợp lệ; hãy chọn lại trong danh sách.", code="invalid_choice")
+            return original(value)
+
+        field.clean = clean  # type: ignore[method-assign]

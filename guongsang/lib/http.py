@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template import loader
@@ -30,3 +32,13 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     message = str(exception) if isinstance(exception, BadInput) else ""
     body = loader.get_template("400.html").render({"exception": message}, request)
     return HttpResponseBadRequest(body)
+
+
+def check_form_counts(post: Mapping[str, str], limit: int) -> None:
+    """Refuse a POST whose formsets claim more rows than `limit` (or a count that is no number) before
+    any form is built: a tampered "TOTAL_FORMS" would otherwise keep the server building forms."""
+    for key, value in post.items():
+        if key.endswith(("-TOTAL_FORMS", "-INITIAL_FORMS")):
+            text = value.strip()
+            if not (text.isascii() and text.isdigit() and int(text) <= limit):
+                raise BadInput(f"Số dòng gửi lên không hợp lệ ({key}); hãy tải lại trang và làm lại.")

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from guongsang.accounts.permissions import has_role_over
+from guongsang.lib.forms import guard_ids
 from guongsang.org.models import Unit, UnitKind
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -10,6 +11,7 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yy
 class BootstrapMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_ids(self)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
