@@ -180,3 +180,31 @@ def test_a_tampered_row_count_is_refused_before_any_form_is_built(client, cast, 
     assert response.status_code == 400
     assert "Số dòng gửi lên không hợp lệ" in response.content.decode()
     assert writes() == written
+
+
+def test_a_nul_character_is_a_400_in_vietnamese_and_nothing_is_saved(client, cast, report):
+    """PostgreSQL refuses to store NUL; no form needs it. Refused before any view, on both databases."""
+    r, section = report
+    sign_in(client, cast.users[Role.SUBMITTER])
+    written = writes()
+    response = client.post(reverse("reports:section_save", args=[r.pk, section.pk]), {"text": "Nội dung\x00ẩn"})
+    assert response.status_code == 400
+    assert "ký tự NUL" in response.content.decode()
+    assert writes() == written
+    response = client.get(reverse("org:search"), {"q": "Lát\x00"})
+    assert response.status_code == 400
+
+
+def test_text_typed_in_decomposed_unicode_is_stored_and_searched_as_nfc(client, cast, report):
+    import unicodedata
+
+    r, section = report
+    sign_in(client, cast.users[Role.SUBMITTER])
+    typed = unicodedata.normalize("NFD", "Chi bộ tổ chức sinh hoạt chuyên đề")
+    assert typed != unicodedata.normalize("NFC", typed)
+    response = client.post(reverse("reports:section_save", args=[r.pk, section.pk]), {"text": typed})
+    assert response.status_code == 200
+    assert r.answers.get(section=section).text == unicodedata.normalize("NFC", typed)
+    sign_in(client, cast.users[Role.MANAGER])
+    found = client.get(reverse("org:search"), {"q": unicodedata.normalize("NFD", "Đảng bộ xã Lát")})
+    assert "Đảng bộ xã Lát" in found.content.decode()
