@@ -89,7 +89,3 @@ class PersonalPolicy:
 
 def policy_for(user: AnyUser) -> PersonalPolicy:
     return PersonalPolicy(user)
-
-
-def may_see_personal(user: AnyUser, person: Person | None) -> bool:
-    return policy_for(user).allows(person)

@@ -13,9 +13,9 @@ from guongsang.documents.vndate import end_of_day
 from guongsang.org.forms import BootstrapMixin
 from guongsang.org.models import UnitKind
 
-# The most rows a table of a plan may have, and the most outline lines: far above any real plan (the
-# seeds have at most 40 and 60), and low enough that a tampered count ("TOTAL_FORMS" = 10**26) cannot
-# keep the server busy building forms. Django refuses more with a message.
+# The most rows a table of a plan may have, and the most outline lines: well above what a plan holds,
+# and low enough that a tampered count ("TOTAL_FORMS" = 10**26) cannot keep the server busy building
+# forms. Django refuses more with a message.
 ROW_MAX, OUTLINE_MAX = 200, 400
 ROW_LIMITS = {"max_num": ROW_MAX, "absolute_max": ROW_MAX, "validate_max": True}
 

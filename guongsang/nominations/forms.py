@@ -11,7 +11,7 @@ KIND_FIELDS = {
     NomineeKind.MODEL: ["model_name", "model_unit", "model_description"],
 }
 COMMON = ["award_form", "summary", "achievements_from", "achievements_to"]
-# The longest summary a form takes: some 3,000 words, well above any plan's limit (the plans' own
+# The longest summary a form takes: a few thousand words, well above any plan's limit (the plans' own
 # limits, in words or characters, are rule findings).
 SUMMARY_MAX = 20_000
 

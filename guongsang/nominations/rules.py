@@ -255,6 +255,11 @@ def _years(params: Mapping) -> range:
     return range(int(params["from_year"]), int(params["to_year"]) + 1)
 
 
+def _grade_verdict(name: str, rule: str) -> str:
+    """A failed grade criterion told without the grades, for whoever may not see them."""
+    return f"{name} không đạt {rule} (xếp loại chưa đủ mức; người đứng đầu đơn vị xem chi tiết)."
+
+
 def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
     """None when the criterion is met; otherwise a BLOCK (not met) or REVIEW (undecidable) finding."""
     rule = f"tiêu chuẩn “{c.text}”"
@@ -278,7 +283,7 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
                 f"{p['from_year']}–{p['to_year']}, nhưng {years}.",
                 data,
                 private=personal,
-                public=f"{nominee.name} không đạt {rule} (xếp loại chưa đủ mức; người đứng đầu đơn vị xem chi tiết).",
+                public=_grade_verdict(nominee.name, rule),
             )
         if missing:
             return Finding(
@@ -311,7 +316,7 @@ def _criterion(c: CriterionSpec, nominee: NomineeFacts) -> Finding | None:
                 f"{nominee.name} không đạt {rule}: năm {year} được xếp loại {actual}, cần {grade}.",
                 data,
                 private=personal,
-                public=f"{nominee.name} không đạt {rule} (xếp loại chưa đủ mức; người đứng đầu đơn vị xem chi tiết).",
+                public=_grade_verdict(nominee.name, rule),
             )
         return None
     if c.check == "own_honor_each_year":
