@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "guongsang.accounts.middleware.AuditAddressMiddleware",
+    "guongsang.accounts.middleware.SessionTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "guongsang.urls"
@@ -189,6 +190,10 @@ else:
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "guongsang@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in lasts a working day at most (GS_SESSION_HOURS), and ends sooner after GS_SESSION_IDLE_MINUTES
+# without a request (guongsang/accounts/middleware.py). Saving a report section counts as activity.
+SESSION_COOKIE_AGE = envint("GS_SESSION_HOURS", 8) * 3600
+GS_SESSION_IDLE_SECONDS = envint("GS_SESSION_IDLE_MINUTES", 120) * 60
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
