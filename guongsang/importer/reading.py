@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from guongsang.importer.extract import DOC_TYPES
 from guongsang.importer.legacy import best_reading, vietnamese_score
+from guongsang.lib.ooxml import check_package
 
 FORMATS = (".docx", ".pdf", ".txt", ".doc", ".odt")
 
@@ -85,6 +87,10 @@ def _docx_pages(data: bytes) -> tuple[list[list[str]], list[str]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    try:
+        check_package(data, "docx")
+    except ValidationError as exc:
+        raise PlanReadError(exc.messages[0]) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

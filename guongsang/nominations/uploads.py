@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 
+from guongsang.lib.ooxml import check_package
+
 TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -49,6 +51,8 @@ def check_upload(upload, allowed: list[str]) -> str:
     data = upload.read()
     upload.seek(0)
     kind = sniff(data[:16], data)
+    if kind == "docx":
+        check_package(data, "docx", upload.name)
     allowed = allowed or list(TYPES)
     if kind is None or kind not in allowed:
         names = ", ".join(NAMES[a] for a in allowed if a in NAMES)

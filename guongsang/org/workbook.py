@@ -21,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.permissions import can_edit_tree, has_role_over, is_admin
+from guongsang.lib.ooxml import check_package
 from guongsang.lib.text import nfc
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind, in_subtree
 from guongsang.org.services import MAX_YEAR, MIN_YEAR
@@ -185,6 +186,10 @@ def read_workbook(data: bytes) -> tuple[dict[str, _Rows], list[RowError]]:
         return {}, [RowError("", 0, f"Tệp quá lớn (tối đa {limit} MB).")]
     if not data:
         return {}, [RowError("", 0, "Tệp rỗng.")]
+    try:
+        check_package(data, "xlsx")
+    except ValidationError as exc:
+        return {}, [RowError("", 0, exc.messages[0])]
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):

@@ -12,6 +12,7 @@ from docx.shared import Mm
 
 from guongsang.campaigns.models import Indicator
 from guongsang.documents.docx import a4, borderless, default_font, para, party_header
+from guongsang.lib.ooxml import check_package
 from guongsang.lib.text import fold
 from guongsang.reports.models import Report
 from guongsang.reports.services import plain_lines
@@ -113,6 +114,12 @@ class DocxImport:
 
 
 def read_docx_paragraphs(data: bytes) -> list[str]:
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
+    if len(data) > settings.GS_IMPORT_MAX_BYTES:
+        raise ValidationError(f"Tệp quá lớn: tối đa {settings.GS_IMPORT_MAX_BYTES // 1048576} MB.")
+    check_package(data, "docx")
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
