@@ -27,6 +27,7 @@ from guongsang.accounts.permissions import PERSONAL_DATA_ROLES, is_admin, scope_
 from guongsang.lib.typing import AnyUser
 
 if TYPE_CHECKING:
+    from guongsang.nominations.models import Nomination
     from guongsang.nominations.rules import Finding
     from guongsang.org.models import Person, Unit
 
@@ -85,6 +86,10 @@ class PersonalPolicy:
         if person is None or self.allows(person):
             return findings
         return [dataclasses.replace(f, message=f.public, data={}) if f.private else f for f in findings]
+
+    def nomination_findings(self, findings: Iterable[Finding], nomination: Nomination) -> list[Finding]:
+        """A nomination's findings as this viewer may read them (about its person, when it names one)."""
+        return self.findings(findings, nomination.person if nomination.person_id else None)
 
 
 def policy_for(user: AnyUser) -> PersonalPolicy:

@@ -121,10 +121,7 @@ def screening(request, pk: int):
         finding=request.GET.get("ket_qua_kiem_tra", ""),
     )
     policy = policy_for(request.user)
-    rows = [
-        (n, policy.findings(f, n.person if n.person_id else None))
-        for n, f in selection.screening_rows(campaign, filters)
-    ]
+    rows = [(n, policy.nomination_findings(f, n)) for n, f in selection.screening_rows(campaign, filters)]
     context = {
         "campaign": campaign,
         "rows": [

@@ -103,8 +103,7 @@ def findings_for(n: Nomination, *, now: dt.datetime | None = None) -> list[R.Fin
 def findings_shown(user: AnyUser, n: Nomination, *, now: dt.datetime | None = None) -> list[R.Finding]:
     """The findings for `n` as `user` may read them: a person's grades only for those who may see the
     person's personal data (guongsang/accounts/personal.py)."""
-    person = n.person if n.person_id else None
-    return policy_for(user).findings(findings_for(n, now=now), person)
+    return policy_for(user).nomination_findings(findings_for(n, now=now), n)
 
 
 def _validate_nominee(n: Nomination) -> None:
@@ -260,7 +259,7 @@ def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime 
     findings = findings_for(n, now=now)
     blocking = R.blocking(findings)
     if blocking:
-        shown = policy_for(actor).findings(blocking, n.person if n.person_id else None)
+        shown = policy_for(actor).nomination_findings(blocking, n)
         raise NominationError([f.message for f in shown])
     late = [f for f in findings if f.code == "deadline.late"]
     n.state = Nomination.State.SUBMITTED

@@ -45,8 +45,7 @@ def unit_nominations(request, pk: int):
     held = services.counts_of(campaign, unit, states=services.ACTIVE)
     policy = policy_for(request.user)
     rows = [  # a fixed number of queries, however many rows
-        (n, policy.findings(findings, n.person if n.person_id else None))
-        for n, findings in check_unit_nominations(campaign, unit)
+        (n, policy.nomination_findings(findings, n)) for n, findings in check_unit_nominations(campaign, unit)
     ]
     context = {
         "campaign": campaign,
