@@ -194,6 +194,8 @@ SESSION_COOKIE_HTTPONLY = True
 # without a request (guongsang/accounts/middleware.py). Saving a report section counts as activity.
 SESSION_COOKIE_AGE = envint("GS_SESSION_HOURS", 8) * 3600
 GS_SESSION_IDLE_SECONDS = envint("GS_SESSION_IDLE_MINUTES", 120) * 60
+# The audit log's hash chain is keyed by this (accounts/chain.py); empty: derived from SECRET_KEY.
+GS_AUDIT_KEY = envstr("GS_AUDIT_KEY")
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"

@@ -41,6 +41,28 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
+def _flush_past_the_audit_trigger() -> None:
+    """SQLite refuses DELETE on the audit log (a trigger) and Django's flush between transactional
+    tests deletes rows: the flush, and only the flush, drops the trigger and creates it again around
+    itself, in its own transaction. PostgreSQL's flush truncates, which the row trigger does not see."""
+    from django.db.backends.sqlite3.base import DatabaseOperations
+
+    from guongsang.accounts import triggers
+
+    original = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, **options):
+        statements = original(self, style, tables, **options)
+        if statements and "accounts_auditentry" in tables:
+            return [triggers.SQLITE_DROP_NO_DELETE, *statements, triggers.SQLITE_NO_DELETE]
+        return statements
+
+    DatabaseOperations.sql_flush = sql_flush
+
+
+_flush_past_the_audit_trigger()
+
+
 @dataclass
 class Cast:
     root: Unit

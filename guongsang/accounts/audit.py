@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from guongsang.accounts import chain
 from guongsang.accounts.models import AuditEntry
 
 _local = threading.local()
@@ -47,7 +48,7 @@ def log_action(
     if unit is None and obj is not None:
         unit = _unit_of(obj)
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
+    return chain.append(
         actor=actor_obj,
         actor_name=actor_obj.get_username() if actor_obj else "hệ thống",
         action=action,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -44,10 +45,13 @@ class AuditEntry(models.Model):
     """One state change: who, what, on which object, before/after, when, from where.
 
     Append-only: the model refuses updates and deletes, and database triggers refuse them too
-    (migration 0002). Actor and object are kept as text as well, so entries outlive what they name.
+    (migrations 0002 and 0003). Tamper-evident: each entry carries the digest of the one before it
+    (accounts/chain.py; `manage.py verify_audit`). Actor and object are kept as text as well, so
+    entries outlive what they name.
     """
 
-    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    # Set by the chain before the digest is computed (auto_now_add would change it afterwards).
+    at = models.DateTimeField("thời điểm", default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
@@ -73,6 +77,10 @@ class AuditEntry(models.Model):
     before = models.JSONField("trước", null=True, blank=True)
     after = models.JSONField("sau", null=True, blank=True)
     ip_address = models.GenericIPAddressField("địa chỉ", null=True, blank=True)
+    # The hash chain (accounts/chain.py): position, the previous entry's digest, this entry's digest.
+    seq = models.PositiveBigIntegerField("số thứ tự", null=True, unique=True, editable=False)
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    entry_hash = models.CharField("mã băm", max_length=64, blank=True, default="", editable=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
