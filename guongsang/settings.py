@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "guongsang.accounts",
     "guongsang.org",
     "guongsang.documents",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -196,9 +199,54 @@ SESSION_COOKIE_AGE = envint("GS_SESSION_HOURS", 8) * 3600
 GS_SESSION_IDLE_SECONDS = envint("GS_SESSION_IDLE_MINUTES", 120) * 60
 # The audit log's hash chain is keyed by this (accounts/chain.py); empty: derived from SECRET_KEY.
 GS_AUDIT_KEY = envstr("GS_AUDIT_KEY")
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Served over TLS (GS_TLS=1, usually behind a reverse proxy that sets X-Forwarded-Proto): cookies are
+# Secure, plain HTTP is redirected and browsers are told to use HTTPS only (HSTS). `manage.py check
+# --deploy` is clean with these (tests/test_deploy_settings.py). SECURE_COOKIES=1 is the older name.
+GS_TLS = envbool("GS_TLS", envbool("SECURE_COOKIES", False))
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = GS_TLS
+SECURE_SSL_REDIRECT = GS_TLS and envbool("GS_TLS_REDIRECT", True)
+SECURE_HSTS_SECONDS = envint("GS_HSTS_SECONDS", 31536000) if GS_TLS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = GS_TLS and envbool("GS_HSTS_SUBDOMAINS", True)
+# The browsers' HSTS preload list is for public domains; the app runs on a closed network.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if envbool("GS_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Scripts, styles, fonts and images from this server only; no inline script, no inline style, no
+# eval (htmx is told so in base.html), no framing, forms post to this server only. Bootstrap's icons
+# are data: URIs in its stylesheet.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# No page uses the camera, microphone, location, payment or the like.
+PERMISSIONS_POLICY = {
+    name: []
+    for name in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

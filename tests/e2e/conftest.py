@@ -24,8 +24,41 @@ def browser():
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        _watch_the_policy(browser)
         yield browser
         browser.close()
+
+
+def _watch_the_policy(browser) -> None:
+    """Every page of every journey reports what the Content-Security-Policy refused (an inline script
+    or style, a handler, eval); `_no_policy_violation` fails the journey that caused it."""
+    browser.csp_violations = []
+    new_context = browser.new_context
+
+    def watched(**options):
+        context = new_context(**options)
+        context.on(
+            "console",
+            lambda msg: (
+                browser.csp_violations.append(f"{msg.location.get('url', '')}: {msg.text}")
+                if "Content Security Policy" in msg.text
+                else None
+            ),
+        )
+        return context
+
+    browser.new_context = watched
+
+
+@pytest.fixture(autouse=True)
+def _no_policy_violation(request):
+    if "browser" not in request.fixturenames and "page" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    browser.csp_violations.clear()
+    yield
+    assert not browser.csp_violations, "\n".join(browser.csp_violations)
 
 
 @pytest.fixture
