@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "guongsang.accounts",
     "guongsang.org",
     "guongsang.documents",
@@ -63,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "guongsang.lib.middleware.CleanInputMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -70,6 +74,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "guongsang.accounts.middleware.AuditAddressMiddleware",
     "guongsang.accounts.middleware.SessionTimeoutMiddleware",
+    "guongsang.accounts.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "guongsang.urls"
@@ -197,6 +202,11 @@ SESSION_COOKIE_HTTPONLY = True
 # without a request (guongsang/accounts/middleware.py). Saving a report section counts as activity.
 SESSION_COOKIE_AGE = envint("GS_SESSION_HOURS", 8) * 3600
 GS_SESSION_IDLE_SECONDS = envint("GS_SESSION_IDLE_MINUTES", 120) * 60
+# Two-factor sign-in (TOTP apps, with recovery codes; docs/security.md). Users holding one of these roles
+# must turn it on before they can use the app, e.g. GS_2FA_REQUIRED_ROLES=manager,leader.
+GS_2FA_REQUIRED_ROLES = envlist("GS_2FA_REQUIRED_ROLES")
+OTP_TOTP_ISSUER = "Gương Sáng"
+GS_RECOVERY_CODES = 10
 # The audit log's hash chain is keyed by this (accounts/chain.py); empty: derived from SECRET_KEY.
 GS_AUDIT_KEY = envstr("GS_AUDIT_KEY")
 # Served over TLS (GS_TLS=1, usually behind a reverse proxy that sets X-Forwarded-Proto): cookies are

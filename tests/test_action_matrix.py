@@ -1329,6 +1329,7 @@ READ_ONLY = {
     "accounts:home": lambda w: {},
     "accounts:audit_log": lambda w: {},
     "accounts:password_change_done": lambda w: {},
+    "accounts:security": lambda w: {},
     "org:tree": lambda w: {},
     "org:search": lambda w: {},
     "org:import_template": lambda w: {},
@@ -1377,6 +1378,9 @@ EXEMPT = {
     "accounts:login": "signing in changes only the session and the lock-out counter: tests/accounts",
     "accounts:logout": "signing out changes only the session: tests/accounts",
     "accounts:password_change": "changes the user's own password, nobody else's: tests/accounts",
+    "accounts:second_factor": "the user's own second sign-in step: tests/accounts/test_second_factor.py",
+    "accounts:second_factor_setup": "the user's own authenticator app: tests/accounts/test_second_factor.py",
+    "accounts:security_action": "the user's own codes and sign-ins only: tests/accounts/test_second_factor.py",
 }
 
 

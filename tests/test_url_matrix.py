@@ -67,6 +67,11 @@ MATRIX = {
     "accounts:password_change": (None, "", EVERYONE, "get"),
     "accounts:password_change_done": (None, "", EVERYONE, "get"),
     "accounts:audit_log": (None, "", AUDITORS, "get"),
+    "accounts:security": (None, "", EVERYONE, "get"),
+    "accounts:second_factor_setup": (None, "", EVERYONE, "get"),
+    # Only a sign-in waiting for its code stays on this page; any other is sent on.
+    "accounts:second_factor": (None, "", {r: 302 for r in ROLES} | {"sibling": 302}, "get"),
+    "accounts:security_action": ((None, {"action": "tat"}), "", POST_ONLY, "get"),
     "org:tree": (None, "", EVERYONE, "get"),
     "org:search": (None, "q=bon+dung", EVERYONE, "get"),
     "org:import_template": (None, "", EVERYONE, "get"),
@@ -321,7 +326,7 @@ def _selection(cast, plan):
 def url_for(cast, name):
     target, query, _, _ = MATRIX[name]
     target, extra = target if isinstance(target, tuple) else (target, {})
-    kwargs = {"pk": getattr(cast, target).pk, **extra} if target else {}
+    kwargs = ({"pk": getattr(cast, target).pk} if target else {}) | extra
     if name == "reports:calendar_subscription":
         kwargs = {"token": "khong-do-may-chu-nay-ky"}  # a token this server did not sign
     url = reverse(name, kwargs=kwargs)

@@ -47,3 +47,38 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Two-factor devices: the administrator sees who has turned it on and can remove a user's devices
+# (a lost phone and lost recovery codes); the secret key is never shown and devices are not made here
+# (each user sets up their own on "Bảo mật tài khoản"). django-otp's own admin shows the key and a QR.
+def _device_admin(model):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+
+    @admin.register(model)
+    class DeviceAdmin(AuditedAdmin):
+        list_display = ("user", "name", "confirmed")
+        list_filter = ("confirmed",)
+        search_fields = ("user__username",)
+        fields = ("user", "name", "confirmed")
+        readonly_fields = ("user", "name", "confirmed")
+
+        def has_add_permission(self, request):
+            return False
+
+        def has_change_permission(self, request, obj=None):
+            return False
+
+    return DeviceAdmin
+
+
+def _register_devices() -> None:
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for model in (TOTPDevice, StaticDevice):
+        _device_admin(model)
+
+
+_register_devices()

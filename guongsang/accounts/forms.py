@@ -17,3 +17,26 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": "Tài khoản này đã bị khóa.",
     }
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app (6 digits) or a recovery code (8 letters and digits)."""
+
+    code = forms.CharField(
+        label="Mã xác thực",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True, "spellcheck": "false"}
+        ),
+        error_messages={"required": "Hãy nhập mã.", "max_length": "Mã quá dài."},
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split()).replace("-", "")
+        if not code.isalnum():
+            raise forms.ValidationError("Mã chỉ gồm chữ số (mã ứng dụng) hoặc chữ và số (mã dự phòng).")
+        return code
+
+
+class SetupForm(CodeForm):
+    device = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)

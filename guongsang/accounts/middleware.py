@@ -4,8 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
 
 from guongsang.accounts.audit import set_request_address
+from guongsang.accounts.services import sign_in_seen
+from guongsang.accounts.signals import SECOND_FACTOR
 
 
 class AuditAddressMiddleware:
@@ -45,4 +50,34 @@ class SessionTimeoutMiddleware:
                 return redirect_to_login(request.get_full_path())
             if now - seen >= 60 or LAST_SEEN not in session:
                 session[LAST_SEEN] = now
+                if session.session_key:
+                    sign_in_seen(session.session_key)
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """After the password, a user with two-factor sign-in types a code before anything else; a user
+    whose role requires it and who has not turned it on does that first. Until then only these
+    pages answer (and the static files)."""
+
+    OPEN = ("accounts:second_factor", "accounts:second_factor_setup", "accounts:logout")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        step = request.session.get(SECOND_FACTOR) if hasattr(request, "session") else None
+        if step and request.user.is_authenticated:
+            match = getattr(request, "resolver_match", None) or _resolve(request.path_info)
+            name = f"{match.namespace}:{match.url_name}" if match else ""
+            if name not in self.OPEN and not request.path_info.startswith(settings.STATIC_URL):
+                target = "accounts:second_factor" if step == "verify" else "accounts:second_factor_setup"
+                return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+
+def _resolve(path):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None

@@ -99,3 +99,23 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Nhật ký chỉ được ghi thêm, không được xóa.")
+
+
+class SignIn(models.Model):
+    """One live sign-in (a browser's session): listed on the user's security page, where it can be
+    ended. Written when the user signs in, refreshed at most once a minute, removed at sign-out."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ins")
+    session_key = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField("đăng nhập lúc", default=timezone.now)
+    last_seen = models.DateTimeField("hoạt động gần nhất", default=timezone.now)
+    ip_address = models.GenericIPAddressField("địa chỉ", null=True, blank=True)
+    user_agent = models.CharField("trình duyệt", max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+        verbose_name = "phiên đăng nhập"
+        verbose_name_plural = "phiên đăng nhập"
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.started_at:%d/%m/%Y %H:%M}"

@@ -11,4 +11,8 @@ urlpatterns = [
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("nhat-ky/", views.audit_log, name="audit_log"),
+    path("dang-nhap/xac-thuc/", views.second_factor, name="second_factor"),
+    path("tai-khoan/bao-mat/", views.security, name="security"),
+    path("tai-khoan/xac-thuc-hai-buoc/", views.second_factor_setup, name="second_factor_setup"),
+    path("tai-khoan/bao-mat/<slug:action>/", views.security_action, name="security_action"),
 ]

@@ -1,13 +1,25 @@
+from base64 import b32encode
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from guongsang.accounts.forms import LoginForm
+from guongsang.accounts import services
+from guongsang.accounts.forms import CodeForm, LoginForm, SetupForm
 from guongsang.accounts.models import AuditEntry, Membership
 from guongsang.accounts.permissions import AUDIT_ROLES, grants, is_admin, scope_filter, scope_paths, top_units
+from guongsang.accounts.signals import SECOND_FACTOR
+from guongsang.lib.http import id_param
 from guongsang.notifications.models import Notice
 
 
@@ -58,3 +70,129 @@ def audit_log(request):
         entries = entries.filter(action__startswith=action)
     page = Paginator(entries, 50).get_page(request.GET.get("trang"))
     return render(request, "accounts/audit_log.html", {"page": page, "action": action})
+
+
+# Account security: two-factor sign-in and live sign-ins ------------------------------------------
+
+
+def _next(request, default: str = "accounts:home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse(default)
+
+
+@login_required
+def security(request):
+    """The user's own security page: two-factor sign-in and the live sign-ins."""
+    user = request.user
+    context = {
+        "second_factor": services.second_factor_on(user),
+        "required": services.second_factor_required(user),
+        "codes_left": services.recovery_codes_left(user),
+        "sign_ins": services.live_sign_ins(user),
+        "current_key": request.session.session_key,
+        "form": CodeForm(),
+    }
+    return render(request, "accounts/security.html", context)
+
+
+@login_required
+def second_factor(request):
+    """The second step of signing in: a code from the app or a recovery code."""
+    if request.session.get(SECOND_FACTOR) != "verify":
+        return redirect(_next(request))
+    form = CodeForm(request.POST or None)
+    wait = services.throttled_until(request.user)
+    if request.method == "POST" and form.is_valid():
+        device = services.verify_second_factor(user=request.user, code=form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            del request.session[SECOND_FACTOR]
+            if device.name == services.RECOVERY:
+                messages.warning(
+                    request,
+                    f"Bạn vừa dùng một mã dự phòng; còn {services.recovery_codes_left(request.user)} mã. "
+                    "Hãy tạo mã mới ở trang Bảo mật tài khoản nếu sắp hết.",
+                )
+            return redirect(_next(request))
+        wait = services.throttled_until(request.user)
+        form.add_error("code", "Mã không đúng, đã dùng, hoặc đã hết hạn.")
+    status = 200 if request.method == "GET" or form.is_valid() else 400
+    context = {"form": form, "wait": wait, "next": _next(request)}
+    return render(request, "accounts/second_factor.html", context, status=status)
+
+
+@login_required
+def second_factor_setup(request):
+    """Turn two-factor sign-in on: scan the code into an authenticator app, type one code back."""
+    device = None
+    if request.method == "POST":
+        form = SetupForm(request.POST)
+        if form.is_valid():
+            try:
+                codes = services.totp_confirm(
+                    actor=request.user, device_id=form.cleaned_data["device"], code=form.cleaned_data["code"]
+                )
+            except services.SecurityError as exc:
+                form.add_error("code", str(exc))
+            else:
+                otp_login(request, TOTPDevice.objects.get(pk=form.cleaned_data["device"]))
+                request.session.pop(SECOND_FACTOR, None)
+                return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)})
+        device_id = form.cleaned_data.get("device") if hasattr(form, "cleaned_data") else None
+        device = TOTPDevice.objects.filter(pk=device_id or 0, user=request.user, confirmed=False).first()
+    elif services.second_factor_on(request.user):
+        messages.info(request, "Xác thực hai bước đã bật.")
+        return redirect("accounts:security")
+    if device is None:  # a first visit, or the one being set up has gone: start (again)
+        device = services.totp_begin(actor=request.user)
+    if request.method != "POST":
+        form = SetupForm(initial={"device": device.pk})
+    secret = b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "device": device,
+        "qr": segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "required": request.session.get(SECOND_FACTOR) == "setup",
+        "next": _next(request, "accounts:security"),
+    }
+    return render(request, "accounts/second_factor_setup.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+@require_POST
+def security_action(request, action: str):
+    """Renew the recovery codes or turn two-factor sign-in off (each after a current code); end one
+    sign-in or every sign-in."""
+    user = request.user
+    try:
+        if action == "ma-du-phong" or action == "tat":
+            form = CodeForm(request.POST)
+            if not form.is_valid():
+                raise services.SecurityError(form.errors["code"][0])
+            if action == "tat":
+                services.second_factor_off(actor=user, code=form.cleaned_data["code"])
+                messages.success(request, "Đã tắt xác thực hai bước.")
+                return redirect("accounts:security")
+            codes = services.recovery_codes_renew(actor=user, code=form.cleaned_data["code"])
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse("accounts:security")}
+            )
+        if action == "ket-thuc-phien":
+            sign_in_id = id_param(request.POST.get("phien"), "Phiên đăng nhập")
+            if sign_in_id is None:
+                raise services.SecurityError("Chưa chọn phiên đăng nhập.")
+            services.end_sign_in(actor=user, sign_in_id=sign_in_id)
+            messages.success(request, "Đã đăng xuất phiên đó.")
+            return redirect("accounts:security")
+        if action == "dang-xuat-moi-noi":
+            services.end_every_sign_in(actor=user)
+            logout(request)
+            messages.success(request, "Đã đăng xuất khỏi mọi nơi. Hãy đăng nhập lại.")
+            return redirect("accounts:login")
+    except services.SecurityError as exc:
+        messages.error(request, str(exc))
+        return redirect("accounts:security")
+    raise Http404
