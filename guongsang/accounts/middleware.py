@@ -48,7 +48,9 @@ class SessionTimeoutMiddleware:
                 logout(request)
                 messages.info(request, "Phiên làm việc đã hết hạn; hãy đăng nhập lại.")
                 return redirect_to_login(request.get_full_path())
-            if now - seen >= 60 or LAST_SEEN not in session:
+            if LAST_SEEN not in session:
+                session[LAST_SEEN] = now
+            elif now - seen >= 60:  # the live sign-in's "last seen" too, at most once a minute
                 session[LAST_SEEN] = now
                 if session.session_key:
                     sign_in_seen(session.session_key)

@@ -229,3 +229,16 @@ def test_an_unknown_security_action_is_not_found(client, cast):
     password(client)
     assert client.post(reverse("accounts:security_action", args=["khac"])).status_code == 404
     assert client.get(reverse("accounts:security_action", args=["tat"])).status_code == 405
+
+
+def test_work_keeps_a_sign_in_listed_as_active(cast):
+    client = Client()
+    with time_machine.travel(START, tick=False) as clock:
+        password(client)
+        client.get("/")
+        clock.shift(dt.timedelta(seconds=59))
+        client.get("/")
+        assert SignIn.objects.get().last_seen == START  # written at most once a minute
+        clock.shift(dt.timedelta(seconds=2))
+        client.get("/")
+        assert SignIn.objects.get().last_seen == START + dt.timedelta(seconds=61)
