@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from guongsang.accounts.models import Membership, Role
+from tests.pdfs import VALID as VALID_PDF
 
 NOW = dt.datetime(2026, 11, 10, 2, 0, tzinfo=dt.UTC)  # 09:00 in Việt Nam
 LATER = dt.datetime(2026, 12, 1, 16, 59, tzinfo=dt.UTC)  # 23:59 on 01/12/2026 in Việt Nam
@@ -255,7 +256,7 @@ def plan_import(w: World, status="ready"):
 
 
 def pdf(name="Báo cáo thành tích.pdf"):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% Nguyen Thi Anh\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, VALID_PDF, content_type="application/pdf")
 
 
 def plan_txt(name="Kế hoạch 9.txt"):

@@ -5,6 +5,7 @@ refused after the deadline)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.core.files.base import ContentFile
 
@@ -12,7 +13,26 @@ from guongsang.campaigns.models import Campaign
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.org.models import Honor, Person, Rating, Unit
 
-PDF = b"%PDF-1.4\n% demo\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+@functools.lru_cache(maxsize=64)
+def demo_pdf(title: str) -> bytes:
+    """A one-page PDF standing for a scanned dossier document (what the upload checks accept)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from guongsang.awards.certificates import register_fonts
+
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out, pagesize=(595, 842))
+    sheet.setFont(register_fonts(), 14)
+    sheet.drawString(72, 770, title)
+    sheet.drawString(72, 748, "Bản minh họa của dữ liệu thử (không phải văn bản thật).")
+    sheet.showPage()
+    sheet.save()
+    return out.getvalue()
+
+
 SUMMARY = (
     "Gương mẫu đi đầu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; hoàn thành xuất "
     "sắc nhiệm vụ được giao; có sáng kiến cải tiến lề lối làm việc, gần dân, sát dân."
@@ -66,14 +86,15 @@ def _nominate(
     if files:
         for requirement in campaign.dossier_requirements.all():
             if kind in requirement.nominee_kinds and requirement.file_required:
+                data = demo_pdf(requirement.document)
                 record = DossierFile(
                     nomination=n,
                     requirement=requirement,
                     original_name=f"{requirement.document}.pdf",
                     content_type="application/pdf",
-                    size=len(PDF),
+                    size=len(data),
                 )
-                record.file.save("demo.pdf", ContentFile(PDF), save=True)
+                record.file.save("demo.pdf", ContentFile(data), save=True)
     return n
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 
 from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
+from guongsang.lib.filenames import safe_download_name
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def document_response(request, docx: bytes, name: str, fmt: str = "docx", *, fallback: str = "/"):
-    """An attachment named `name.fmt`; without LibreOffice a .pdf request goes back to `fallback` with a
-    message saying so."""
+    """An attachment named `name.fmt` (made safe by `safe_download_name`); without LibreOffice a .pdf request
+    goes back to `fallback` with a message saying so."""
     if fmt == "pdf":
         try:
             data, content_type = docx_to_pdf(docx), "application/pdf"
@@ -23,5 +25,6 @@ def document_response(request, docx: bytes, name: str, fmt: str = "docx", *, fal
     else:
         data, content_type = docx, DOCX
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    # Names are built from codes and symbols a user typed: cleaned, then quoted (or percent-encoded) by Django.
+    response["Content-Disposition"] = content_disposition_header(True, safe_download_name(f"{name}.{fmt}", fmt))
     return response

@@ -18,6 +18,7 @@ from guongsang.nominations.checks import check_unit_nominations
 from guongsang.nominations.facts import campaign_rules, unit_facts
 from guongsang.nominations.forms import NominationForm
 from guongsang.nominations.models import DossierFile, Nomination
+from guongsang.nominations.uploads import served
 
 
 def _unit(request, campaign: Campaign):
@@ -186,9 +187,8 @@ def upload(request, pk: int, requirement_pk: int):
 def download(request, pk: int):
     record = get_object_or_404(DossierFile.objects.select_related("nomination"), pk=pk)
     get_nomination_for_user(request.user, record.nomination_id)
-    return FileResponse(
-        record.file.open("rb"), as_attachment=True, filename=record.original_name, content_type=record.content_type
-    )
+    name, content_type = served(record.original_name, record.content_type)  # both from the checked type
+    return FileResponse(record.file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
 
 
 @login_required

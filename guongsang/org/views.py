@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from guongsang.accounts.permissions import (
@@ -13,6 +14,7 @@ from guongsang.accounts.permissions import (
     top_units,
 )
 from guongsang.accounts.personal import policy_for
+from guongsang.lib.filenames import safe_download_name
 from guongsang.lib.forms import add_service_errors
 from guongsang.org import selectors, services, workbook
 from guongsang.org.forms import UnitEndForm, UnitForm, UnitMoveForm
@@ -133,7 +135,9 @@ def import_view(request, pk: int):
 def export_view(request, pk: int):
     unit = _editable_unit(request, pk)
     response = HttpResponse(workbook.export_workbook(actor=request.user, scope=unit), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="to-chuc-{unit.code}.xlsx"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, safe_download_name(f"to-chuc-{unit.code}", "xlsx")
+    )
     return response
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from guongsang.accounts.permissions import has_role_over
@@ -14,8 +15,10 @@ from guongsang.campaigns.models import Campaign, Deadline, Indicator
 from guongsang.campaigns.permissions import LEADERS, MANAGERS, can_manage_campaign
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
 from guongsang.documents.responses import document_response
+from guongsang.lib.filenames import safe_download_name
 from guongsang.lib.forms import run_action
 from guongsang.nominations.models import Nomination
+from guongsang.nominations.uploads import served
 from guongsang.org.models import Unit
 from guongsang.reports import aggregation, consolidation, documents, followup, reminders, services
 from guongsang.reports import dashboard as dashboard_data
@@ -249,9 +252,8 @@ def attachment_upload(request, pk: int):
 def attachment_download(request, pk: int):
     record = get_object_or_404(ReportAttachment, pk=pk)
     get_report_for_user(request.user, record.report_id)
-    return FileResponse(
-        record.file.open("rb"), as_attachment=True, filename=record.original_name, content_type=record.content_type
-    )
+    name, content_type = served(record.original_name, record.content_type)  # both from the checked type
+    return FileResponse(record.file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
 
 
 @login_required
@@ -380,7 +382,9 @@ def remind(request, pk: int):
 def _ics(request, unit) -> HttpResponse:
     body = calendar_feed(unit, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="han-nop-{unit.code}.ics"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, safe_download_name(f"han-nop-{unit.code}", "ics")
+    )
     return response
 
 

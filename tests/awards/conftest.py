@@ -22,9 +22,10 @@ from guongsang.campaigns.models import (
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.org.models import Person
 from tests.conftest import kind, make_user
+from tests.pdfs import VALID as VALID_PDF
 
 DUE = dt.datetime(2030, 12, 20, 16, 59, 59, tzinfo=dt.UTC)  # far ahead: returned nominations can be resubmitted
-PDF = b"%PDF-1.4\n% ho so\n%%EOF\n"
+PDF = VALID_PDF
 
 
 @dataclass

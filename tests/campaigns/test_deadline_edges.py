@@ -19,12 +19,13 @@ from guongsang.nominations.facts import campaign_rules
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.org.models import Honor, Rating, Unit
 from tests.conftest import make_user
+from tests.pdfs import VALID as VALID_PDF
 
 pytestmark = pytest.mark.django_db
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 UTC = dt.UTC
-PDF = b"%PDF-1.4\n% ho so\n%%EOF\n"
+PDF = VALID_PDF
 SECOND = dt.timedelta(seconds=1)
 
 

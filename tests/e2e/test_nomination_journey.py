@@ -9,6 +9,7 @@ from guongsang.campaigns.models import Campaign, Criterion, Deadline, DossierReq
 from tests.conftest import kind
 from tests.e2e.conftest import shot
 from tests.e2e.test_tree_browser import enter
+from tests.pdfs import VALID as VALID_PDF
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +73,7 @@ def test_a_unit_fills_a_nomination_fixes_a_live_finding_uploads_and_its_head_sub
     page.get_by_role("button", name="Tải lên").click()
     expect(page.get_by_text(re.compile("không hợp lệ"))).to_be_visible()
     good = tmp_path / "bao-cao-thanh-tich.pdf"
-    good.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    good.write_bytes(VALID_PDF)
     page.get_by_label("Tệp Báo cáo thành tích").set_input_files(str(good))
     page.get_by_role("button", name="Tải lên").click()
     expect(page.get_by_text("Đã tải lên “Báo cáo thành tích”.")).to_be_visible()

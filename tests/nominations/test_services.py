@@ -12,10 +12,11 @@ from guongsang.nominations import services
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.org.models import Person, Rating
 from tests.conftest import kind
+from tests.pdfs import VALID as VALID_PDF
 
 DUE = dt.datetime(2026, 12, 20, 16, 59, 59, tzinfo=dt.UTC)  # 23:59:59 on 20/12/2026 in Vietnam
 BEFORE = DUE - dt.timedelta(days=3)
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = VALID_PDF
 
 
 def pdf(name="bao-cao.pdf", data=PDF):

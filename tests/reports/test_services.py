@@ -9,6 +9,7 @@ from guongsang.accounts.models import AuditEntry, Role
 from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSection, Participation
 from guongsang.reports import services
 from guongsang.reports.models import Report, ReportVersion
+from tests.pdfs import VALID as VALID_PDF
 
 DUE = dt.datetime(2026, 12, 20, 16, 59, 59, tzinfo=dt.UTC)
 BEFORE = DUE - dt.timedelta(days=2)
@@ -166,7 +167,7 @@ def test_attachments_are_checked_by_content(cast, plan):
         )
     assert "quá lớn" in str(err.value)
     record = services.upload_attachment(
-        actor=cast.users[Role.SUBMITTER], report=report, upload=SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n%%EOF\n")
+        actor=cast.users[Role.SUBMITTER], report=report, upload=SimpleUploadedFile("ban-ky.pdf", VALID_PDF)
     )
     assert record.content_type == "application/pdf"
 
