@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "treebeard",
-    "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -126,7 +125,6 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -324,11 +324,10 @@ def rolled_up(w, obj):
 
 
 def import_confirm_data(w, obj, who):
-    from guongsang.accounts.permissions import visible_units
-    from guongsang.campaigns.permissions import MANAGERS as MANAGER_ROLES
+    from guongsang.accounts.permissions import units_for
     from guongsang.importer.forms import review_forms
 
-    units = visible_units(w.user(MANAGER), MANAGER_ROLES).filter(active_to__isnull=True).order_by("path")
+    units = units_for(w.user(MANAGER), "campaign.manage").filter(active_to__isnull=True).order_by("path")
     header, formsets, outline, _rows = review_forms(obj, units, w.cast.district, None)
     data = C.form_data(header)
     for formset in [*formsets.values(), outline]:
@@ -2066,6 +2065,17 @@ SERVICES: list[Svc] = [
         lambda f, w, o: lambda a: f(actor=a, subject=o, form="Giấy khen", granted_by="Đảng ủy xã Lát", year=2025),
         MANAGERS,
         lambda w, o, r: _assert_eq(o.honors.get().year, 2025),
+    ),
+    svc(
+        "org.services.honor_granted",
+        lambda w: w.cast.person,
+        lambda f, w, o: (
+            lambda a: f(
+                actor=a, subject=o, granting_unit=w.cast.district, form="Giấy khen", granted_by="BTV", year=2026
+            )
+        ),
+        LEADERS,
+        lambda w, o, r: _assert_eq(o.honors.get().year, 2026),
     ),
     svc(
         "org.workbook.import_workbook",

@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import PERSONAL_DATA_ROLES, TREE_EDIT_ROLES
+from guongsang.accounts.permissions import roles_of
 from guongsang.accounts.personal import WITHHELD, policy_for
 from guongsang.campaigns.models import Criterion
 from guongsang.nominations.models import Nomination
@@ -26,7 +26,7 @@ from tests.conftest import make_user, sign_in
 SECRET = {"birth": "1957", "ethnicity": "Pà Thẻn", "grade": "KHTNV"}
 OTHER = {"birth": "1949", "ethnicity": "Si La", "grade": "KHTNV"}
 
-# Who may see the nominated person's data: a role of PERSONAL_DATA_ROLES over the branch, or the
+# Who may see the nominated person's data: a role of the personal_data.view action over the branch, or the
 # submitter of the nominating commune. Everyone else in scope may not.
 ROLE_BASED = {Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN, "superuser"}
 NOMINEE = ROLE_BASED | {Role.SUBMITTER}
@@ -245,4 +245,4 @@ def test_a_sibling_or_a_branch_submitter_is_no_nominator(world):
 def test_whoever_may_export_the_tree_may_see_personal_data():
     """The export carries every personal field (it round-trips with the import): only roles that may
     see personal data may edit and export the tree."""
-    assert TREE_EDIT_ROLES <= PERSONAL_DATA_ROLES
+    assert roles_of("tree.edit") <= roles_of("personal_data.view")

@@ -1,5 +1,5 @@
 from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import AUDIT_ROLES, grants, is_admin
+from guongsang.accounts.permissions import grants, is_admin, roles_of
 
 
 def navigation(request):
@@ -11,6 +11,6 @@ def navigation(request):
     admin = is_admin(user)
     return {
         "nav_roles": sorted(Role(r).label for r in roles),
-        "nav_can_audit": admin or bool(roles & AUDIT_ROLES),
+        "nav_can_audit": admin or bool(roles & roles_of("audit.view")),
         "nav_is_admin": admin or user.is_staff,
     }

@@ -1,7 +1,9 @@
 """The permission policy: one place that knows roles and the organisation tree.
 
-A role held at a unit reaches that unit and its whole subtree, never siblings or parents.
-Views and templates ask these functions; they never re-derive a rule.
+A role held at a unit reaches that unit and its whole subtree, never siblings or parents. What each
+role may do is one table, `ACTIONS`: a named action and the roles that may perform it over a unit.
+Services, views, templates, documents and exports ask `can(user, action, unit)` (or `units_for`,
+`roles_of`); none of them names a role. docs/security.md prints the same table.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -21,12 +22,43 @@ if TYPE_CHECKING:
 
     from guongsang.org.models import Unit
 
-# Roles that may see personal data (ratings, birth year, ethnicity) inside their scope.
-PERSONAL_DATA_ROLES = frozenset({Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.HEAD, Role.ADMIN})
-# Roles that may import, export and edit the tree and people of their subtree.
-TREE_EDIT_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
-# Roles that may read the audit log of their subtree.
-AUDIT_ROLES = frozenset({Role.MANAGER, Role.LEADER, Role.ADMIN})
+_M, _L, _R, _O, _S, _H, _A = (
+    Role.MANAGER,
+    Role.LEADER,
+    Role.REVIEWER,
+    Role.OFFICE,
+    Role.SUBMITTER,
+    Role.HEAD,
+    Role.ADMIN,
+)
+
+# action -> the roles that may perform it, held at the unit in question or above it. The unit is the
+# one the object belongs to: a plan's, a list's or a decision's issuer; a report's or nomination's unit.
+ACTIONS: dict[str, frozenset[str]] = {
+    # The organisation
+    "unit.view": frozenset(Role.values),  # any role: the tree, units, people (without personal data)
+    "tree.edit": frozenset({_M, _A}),  # import, export, edit units and people
+    "audit.view": frozenset({_M, _L, _A}),  # the audit log of the subtree
+    "personal_data.view": frozenset({_M, _L, _R, _H, _A}),  # birth year, ethnicity, ratings
+    "nominee_data.prepare": frozenset({_S}),  # … of the unit's own nominees, while preparing the dossier
+    # Plans (campaigns)
+    "campaign.manage": frozenset({_M, _A}),  # draft, issue, close, import a plan, accept reports, screen
+    "campaign.approve": frozenset({_L}),  # approve a plan or a list, sign a decision
+    "campaign.follow": frozenset({_M, _A, _L}),  # the follow-up dashboard and figures
+    # A unit's work on a plan
+    "report.write": frozenset({_S, _H, _M, _A}),
+    "report.submit": frozenset({_H, _A}),  # confirm and send the unit's report
+    "nomination.prepare": frozenset({_S, _H, _M, _A}),  # propose, edit, upload the dossier
+    "nomination.submit": frozenset({_H, _A}),  # confirm and send; withdraw what was sent
+    # The issuer's work
+    "nomination.review": frozenset({_R, _M, _A}),  # be assigned to score nominations
+    "certificate.print": frozenset({_M, _A, _O}),  # layouts, printer calibration, print runs
+}
+
+
+def roles_of(action: str) -> frozenset[str]:
+    """The roles that may perform `action` (KeyError for a name not in the table)."""
+    return ACTIONS[action]
 
 
 @dataclass(frozen=True)
@@ -122,27 +154,18 @@ def get_unit_for_user(user: AnyUser, pk: int, roles: frozenset[str] | None = Non
     return unit
 
 
-@rules.predicate
-def can_view_unit(user: AnyUser, unit: Unit | None) -> bool:
-    return unit is not None and has_role_over(user, unit)
+def can(user: AnyUser, action: str, unit: Unit | None) -> bool:
+    """May the user perform `action` over `unit`? A role of the action's at the unit or above it; the
+    deployment administrator may do everything."""
+    roles = roles_of(action)
+    return unit is not None and has_role_over(user, unit, roles)
 
 
-@rules.predicate
-def can_view_personal_data(user: AnyUser, unit: Unit | None) -> bool:
-    return unit is not None and has_role_over(user, unit, PERSONAL_DATA_ROLES)
+def units_for(user: AnyUser, action: str) -> QuerySet[Unit]:
+    """The units over which the user may perform `action`."""
+    return visible_units(user, roles_of(action))
 
 
-@rules.predicate
-def can_edit_tree(user: AnyUser, unit: Unit | None) -> bool:
-    return unit is not None and has_role_over(user, unit, TREE_EDIT_ROLES)
-
-
-@rules.predicate
-def can_view_audit(user: AnyUser, unit: Unit | None) -> bool:
-    return unit is not None and has_role_over(user, unit, AUDIT_ROLES)
-
-
-rules.add_perm("org.view_unit", can_view_unit)
-rules.add_perm("org.view_personal_data", can_view_personal_data)
-rules.add_perm("org.edit_tree", can_edit_tree)
-rules.add_perm("accounts.view_audit", can_view_audit)
+def paths_for(user: AnyUser, action: str) -> list[str]:
+    """The subtrees (paths) in which the user may perform `action`."""
+    return scope_paths(user, roles_of(action))

@@ -3,7 +3,7 @@
 Personal data is a person's birth year, ethnicity and yearly ratings (SPEC.md, "Need to know"). A user
 may see them when
 
-- the user holds a role of ``PERSONAL_DATA_ROLES`` (manager, leader, reviewer, unit head, administrator)
+- the user may perform ``personal_data.view`` (manager, leader, reviewer, unit head, administrator)
   at the person's unit or above it; or
 - the person is a nominee of the user's own unit: the user is a submitter (``donvi``) at the nominating
   unit or above it, and that unit has saved a nomination of the person. The submitter prepares the
@@ -22,8 +22,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import PERSONAL_DATA_ROLES, is_admin, scope_filter, scope_paths
+from guongsang.accounts.permissions import is_admin, paths_for, scope_filter
 from guongsang.lib.typing import AnyUser
 
 if TYPE_CHECKING:
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from guongsang.org.models import Person, Unit
 
 # Who may see the personal data of the people their unit has nominated.
-NOMINEE_ROLES = frozenset({Role.SUBMITTER})
 # What a document or page shows in place of a withheld field.
 WITHHELD = "(không hiển thị)"
 
@@ -44,8 +42,8 @@ class PersonalPolicy:
     def __init__(self, user: AnyUser) -> None:
         self.user = user
         self.admin = is_admin(user)
-        self.paths = scope_paths(user, PERSONAL_DATA_ROLES)
-        self.nominator_paths = scope_paths(user, NOMINEE_ROLES)
+        self.paths = paths_for(user, "personal_data.view")
+        self.nominator_paths = paths_for(user, "nominee_data.prepare")
         self._nominated: set[int] | None = None
 
     def _nominees(self) -> set[int]:

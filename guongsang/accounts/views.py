@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from guongsang.accounts import services
 from guongsang.accounts.forms import CodeForm, LoginForm, SetupForm
 from guongsang.accounts.models import AuditEntry, Membership
-from guongsang.accounts.permissions import AUDIT_ROLES, grants, is_admin, scope_filter, scope_paths, top_units
+from guongsang.accounts.permissions import grants, is_admin, paths_for, scope_filter, top_units
 from guongsang.accounts.signals import SECOND_FACTOR
 from guongsang.lib.http import id_param
 from guongsang.notifications.models import Notice
@@ -61,7 +61,7 @@ def audit_log(request):
     """Audit entries of the units the user may audit (their subtrees), newest first."""
     entries = AuditEntry.objects.all()
     if not is_admin(request.user):
-        paths = scope_paths(request.user, AUDIT_ROLES)
+        paths = paths_for(request.user, "audit.view")
         if not paths:
             raise Http404
         entries = entries.filter(scope_filter(paths, "unit_path"))

@@ -23,10 +23,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.awards.models import Award, AwardDecision, CertificateBatch, CertificateLayout, PrinterCalibration
-from guongsang.campaigns.permissions import MANAGERS
 from guongsang.documents.vndate import place_and_date
 from guongsang.lib.text import nfc
 from guongsang.lib.typing import Actor, AnyUser
@@ -290,13 +288,10 @@ def test_page(layout: CertificateLayout, calibration: PrinterCalibration | None 
     return out.getvalue()
 
 
-PRINTERS = MANAGERS | {Role.OFFICE}
-
-
 def can_print(user: AnyUser, unit: Unit) -> bool:
     """Certificates — the print run, layouts, printer calibration and the grid test page: the unit's
     managers and its office (logistics). The pages and the services ask this one predicate."""
-    return has_role_over(user, unit, PRINTERS)
+    return can(user, "certificate.print", unit)
 
 
 def _as_decimal(value: Number, label: str) -> Decimal:

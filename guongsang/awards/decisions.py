@@ -18,7 +18,7 @@ from guongsang.campaigns.models import NomineeKind
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.lib.text import fold, nfc
 from guongsang.lib.typing import Actor
-from guongsang.org.models import Honor
+from guongsang.org import services as org_services
 
 STATE_GRANTORS = ("uy ban nhan dan", "ubnd")
 ROUND_TO = 10_000  # money is rounded up to the nearest 10,000 đồng
@@ -220,7 +220,7 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     d.status, d.signed_by, d.signed_at = AwardDecision.Status.SIGNED, actor, timezone.now()
     d.save(update_fields=["status", "signed_by", "signed_at"])
     AwardList.objects.filter(pk=d.award_list_id).update(status=AwardList.Status.DECIDED)
-    written = write_back_honours(d)
+    written = _write_back_honours(actor, d)
     log_action(
         actor=actor,
         action="award_decision.signed",
@@ -231,28 +231,29 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     return d
 
 
-def write_back_honours(d: AwardDecision) -> int:
-    """Each awardee (person, collective, or the unit carrying a model) gains the honour; once only."""
+def _write_back_honours(actor: Actor, d: AwardDecision) -> int:
+    """Each awardee (person, collective, or the unit carrying a model) gains the honour, through the
+    organisation's service; once only."""
     form = d.award_list.award_form
+    issuer = d.award_list.campaign.issuer
     written = 0
-    for award in d.awards.select_related("nomination").filter(honor__isnull=True):
+    awards = d.awards.select_related("nomination__person__unit", "nomination__nominee_unit", "nomination__model_unit")
+    for award in awards.filter(honor__isnull=True):
         n = award.nomination
-        subject = (
-            {"person_id": n.person_id}
-            if n.kind == NomineeKind.INDIVIDUAL
-            else {"unit_id": n.nominee_unit_id or n.model_unit_id}
-        )
-        if not any(subject.values()):
+        subject = n.person if n.kind == NomineeKind.INDIVIDUAL else (n.nominee_unit or n.model_unit)
+        if subject is None:
             continue  # a collective named in words only has no record to write to
         reason = n.model_name if n.kind == NomineeKind.MODEL else ""
-        honor = Honor.objects.create(
+        honor = org_services.honor_granted(
+            actor=actor,
+            subject=subject,
+            granting_unit=issuer,
             form=form.name,
             granted_by=form.granted_by,
             decision_number=d.symbol,
             decision_date=d.date,
             year=d.date.year,
             reason=(reason or d.award_list.campaign.title)[:1000],
-            **subject,
         )
         award.honor = honor
         award.save(update_fields=["honor"])

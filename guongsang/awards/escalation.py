@@ -9,7 +9,8 @@ import io
 import zipfile
 from pathlib import PurePath
 
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -19,9 +20,11 @@ from guongsang.awards.models import Award, AwardDecision, Escalation
 from guongsang.awards.selection import CAP_FIELD, SelectionError, require_manager
 from guongsang.campaigns.models import AwardForm, Campaign, Deadline
 from guongsang.lib.deadlines import is_late
+from guongsang.lib.files import atomic_with_files
 from guongsang.lib.text import fold
 from guongsang.lib.typing import Actor
-from guongsang.nominations.models import DossierFile, Nomination
+from guongsang.nominations import services as nominating
+from guongsang.nominations.models import Nomination
 from guongsang.nominations.services import FIELDS as NOMINATION_FIELDS
 
 
@@ -124,7 +127,7 @@ def _parent_form(parent: Campaign, target: AwardForm) -> AwardForm | None:
     return plain[0] if plain else None
 
 
-@transaction.atomic
+@atomic_with_files
 def send_to_parent(*, actor: Actor, campaign: Campaign, target: AwardForm) -> list[Nomination]:
     """Create this unit's nominations in the parent campaign from the chosen awardees, with every
     dossier file whose document the parent also asks for. They arrive as drafts for the unit head
@@ -150,24 +153,21 @@ def send_to_parent(*, actor: Actor, campaign: Campaign, target: AwardForm) -> li
     for e in pending:
         source = e.award.nomination
         copied = {name: getattr(source, name) for name in NOMINATION_FIELDS if name != "award_form"}
-        n = Nomination.objects.create(
-            campaign=parent, unit=campaign.issuer, award_form=form, created_by=actor, **copied
-        )
-        for f in source.files.select_related("requirement"):
-            requirement = requirements.get(fold(f.requirement.document))
-            if requirement is None or source.kind not in (requirement.nominee_kinds or []):
-                continue
-            copy = DossierFile(
-                nomination=n,
-                requirement=requirement,
-                original_name=f.original_name,
-                content_type=f.content_type,
-                size=f.size,
-                uploaded_by=actor,
+        # Through the nominations services: the same permission, validation, audit and upload checks
+        # as a nomination typed in the parent plan; the files go on the ledger of this transaction.
+        try:
+            n = nominating.nomination_save(
+                actor=actor, campaign=parent, unit=campaign.issuer, award_form=form, **copied
             )
-            with f.file.open("rb") as handle:
-                copy.file.save(f.original_name, ContentFile(handle.read()), save=False)
-            copy.save()
+            for f in source.files.select_related("requirement"):
+                requirement = requirements.get(fold(f.requirement.document))
+                if requirement is None or source.kind not in (requirement.nominee_kinds or []):
+                    continue
+                with f.file.open("rb") as handle:
+                    upload = SimpleUploadedFile(f.original_name, handle.read(), content_type=f.content_type)
+                nominating.upload_dossier_file(actor=actor, nomination=n, requirement=requirement, upload=upload)
+        except ValidationError as exc:
+            raise SelectionError(f"{source.nominee_name}: {' '.join(exc.messages)}") from exc
         e.sent_nomination, e.sent_at = n, now
         e.save(update_fields=["sent_nomination", "sent_at"])
         created.append(n)

@@ -16,8 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.awards.models import AwardList, ListEntry, NoticeComment, Review, ReviewerAssignment, RubricItem, Vote
 from guongsang.campaigns.models import AwardForm, Campaign, Criterion, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from guongsang.org.models import UnitKind
 
 S = Nomination.Screening
-REVIEWERS = frozenset({Role.REVIEWER, Role.MANAGER, Role.ADMIN})
 CAP_FIELD: dict[str, str] = {
     NomineeKind.COLLECTIVE: "cap_collectives",
     NomineeKind.INDIVIDUAL: "cap_individuals",
@@ -245,7 +243,7 @@ def assign_reviewer(
     unit_kind: UnitKind | None = None,
 ) -> ReviewerAssignment:
     require_manager(actor, campaign)
-    if not has_role_over(reviewer, campaign.issuer, REVIEWERS):
+    if not can(reviewer, "nomination.review", campaign.issuer):
         raise SelectionError(
             f"{reviewer.get_full_name() or reviewer.username} không có vai trò thẩm định ở đơn vị này."
         )

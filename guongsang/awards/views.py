@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.models import Membership
+from guongsang.accounts.permissions import roles_of
 from guongsang.accounts.personal import policy_for
 from guongsang.awards import certificates, decisions, escalation, selection
 from guongsang.awards.documents import decision_docx, models_book
@@ -265,7 +266,7 @@ def selection_page(request, pk: int):
             }
         )
     users = get_user_model().objects.filter(
-        pk__in=Membership.objects.filter(unit=campaign.issuer, role__in=selection.REVIEWERS).values("user_id")
+        pk__in=Membership.objects.filter(unit=campaign.issuer, role__in=roles_of("nomination.review")).values("user_id")
     )
     context = {
         "campaign": campaign,

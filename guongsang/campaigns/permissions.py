@@ -1,13 +1,11 @@
-"""Who may do what with a campaign. Roles are held at units and reach their subtrees."""
+"""Who may do what with a campaign: the actions of `accounts.permissions.ACTIONS` asked of the
+campaign's issuer, and who sees a campaign at all."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import rules
-
-from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import grants, has_role_over, is_admin
+from guongsang.accounts.permissions import can, grants, is_admin, paths_for
 from guongsang.lib.typing import AnyUser
 
 if TYPE_CHECKING:
@@ -16,23 +14,22 @@ if TYPE_CHECKING:
     from guongsang.campaigns.models import Campaign
     from guongsang.org.models import Unit
 
-MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
-LEADERS = frozenset({Role.LEADER})
 
-
-@rules.predicate
 def can_manage_campaign(user: AnyUser, campaign: Campaign | None) -> bool:
-    return campaign is not None and has_role_over(user, campaign.issuer, MANAGERS)
+    return campaign is not None and can(user, "campaign.manage", campaign.issuer)
 
 
-@rules.predicate
 def can_approve_campaign(user: AnyUser, campaign: Campaign | None) -> bool:
-    return campaign is not None and (is_admin(user) or has_role_over(user, campaign.issuer, LEADERS))
+    return campaign is not None and can(user, "campaign.approve", campaign.issuer)
+
+
+def can_follow_campaign(user: AnyUser, campaign: Campaign | None) -> bool:
+    return campaign is not None and can(user, "campaign.follow", campaign.issuer)
 
 
 def can_view_campaign(user: AnyUser, campaign: Campaign) -> bool:
     """The issuer's side sees every state; a participating unit (or one below it) sees it once issued."""
-    if has_role_over(user, campaign.issuer):
+    if can(user, "unit.view", campaign.issuer):
         return True
     if campaign.status not in (campaign.Status.ISSUED, campaign.Status.CLOSED):
         return False
@@ -47,9 +44,9 @@ def ancestor_paths(user: AnyUser) -> list[str]:
     return sorted({g.path[: i * step] for g in grants(user) for i in range(1, len(g.path) // step + 1)})
 
 
-def acting_units(user: AnyUser, campaign: Campaign, roles: frozenset[str]) -> QuerySet[Unit]:
-    """Participating units of an issued campaign the user acts for (one of `roles` at the unit or above)."""
-    from guongsang.accounts.permissions import scope_filter, scope_paths
+def acting_units(user: AnyUser, campaign: Campaign, action: str) -> QuerySet[Unit]:
+    """Participating units of an issued campaign for which the user may perform `action`."""
+    from guongsang.accounts.permissions import scope_filter
     from guongsang.campaigns.models import Participation
     from guongsang.org.models import Unit
 
@@ -57,12 +54,8 @@ def acting_units(user: AnyUser, campaign: Campaign, roles: frozenset[str]) -> Qu
         return Unit.objects.none()
     participations = Participation.objects.filter(campaign=campaign)
     if not is_admin(user):
-        paths = scope_paths(user, roles)
+        paths = paths_for(user, action)
         if not paths:
             return Unit.objects.none()
         participations = participations.filter(scope_filter(paths, "unit__path"))
     return Unit.objects.filter(pk__in=participations.values("unit_id")).select_related("kind").order_by("path")
-
-
-rules.add_perm("campaigns.manage", can_manage_campaign)
-rules.add_perm("campaigns.approve", can_approve_campaign)

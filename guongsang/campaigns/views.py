@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from guongsang.accounts.permissions import has_role_over, visible_units
+from guongsang.accounts.permissions import can, units_for, visible_units
 from guongsang.awards.certificates import can_print
 from guongsang.awards.models import AwardDecision
 from guongsang.campaigns import services
@@ -14,10 +14,9 @@ from guongsang.campaigns.documents import plan_context, render_plan_docx
 from guongsang.campaigns.forms import ROWS_MAX, SECTIONS, CampaignForm, CreateForm, ParticipantsForm, section_formset
 from guongsang.campaigns.models import Campaign
 from guongsang.campaigns.permissions import (
-    LEADERS,
-    MANAGERS,
     ancestor_paths,
     can_approve_campaign,
+    can_follow_campaign,
     can_manage_campaign,
     can_view_campaign,
 )
@@ -72,7 +71,7 @@ def campaign_list(request):
         .distinct()
         .order_by("-date", "-id")
     )
-    can_create = visible_units(request.user, MANAGERS).exists()
+    can_create = units_for(request.user, "campaign.manage").exists()
     return render(
         request, "campaigns/list.html", {"own": own[:200], "taking_part": taking_part[:200], "can_create": can_create}
     )
@@ -81,7 +80,7 @@ def campaign_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_create(request):
-    issuers = visible_units(request.user, MANAGERS).filter(active_to__isnull=True).order_by("path")
+    issuers = units_for(request.user, "campaign.manage").filter(active_to__isnull=True).order_by("path")
     if not issuers.exists():
         raise PermissionDenied("Bạn không phải cán bộ quản lý của đơn vị nào.")
     sources = Campaign.objects.filter(pk__in=_copyable(request.user)).select_related("issuer")
@@ -132,8 +131,7 @@ def campaign_detail(request, pk: int):
         "award_forms": campaign.award_forms.select_related("deadline"),
         "manage": manage,
         "approve": can_approve_campaign(request.user, campaign),
-        "follow": campaign.status in (S.ISSUED, S.CLOSED)
-        and has_role_over(request.user, campaign.issuer, MANAGERS | LEADERS),
+        "follow": campaign.status in (S.ISSUED, S.CLOSED) and can_follow_campaign(request.user, campaign),
         "problems": services.issue_problems(campaign)
         if manage and campaign.status in (S.DRAFT, S.SUBMITTED, S.APPROVED)
         else [],
@@ -142,7 +140,7 @@ def campaign_detail(request, pk: int):
         else services.participant_units(campaign)[:300],
         "amendments": campaign.amendments.select_related("by"),
         "sections": [(slug, title) for slug, (title, _m, _f) in SECTIONS.items()],
-        "issuer_visible": has_role_over(request.user, campaign.issuer),
+        "issuer_visible": can(request.user, "unit.view", campaign.issuer),
         "can_nominate": nominating_units(request.user, campaign).exists(),
         "can_report": campaign.sections.exists() and nominating_units(request.user, campaign).exists(),
         "reviewing": campaign.reviewer_assignments.filter(reviewer=request.user).exists(),

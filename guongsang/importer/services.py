@@ -16,13 +16,13 @@ from django.utils import timezone
 from django_tasks import task
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.campaigns.models import Campaign, Indicator, OutlineSection
-from guongsang.campaigns.permissions import MANAGERS
 from guongsang.campaigns.services import campaign_create
 from guongsang.importer.extract import extract
 from guongsang.importer.models import PlanImport
 from guongsang.importer.reading import FORMATS, PlanReadError, read_plan_file
+from guongsang.lib.files import atomic_with_files, store
 from guongsang.lib.text import fold
 from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations.uploads import scan
@@ -42,12 +42,12 @@ class ImportError_(ValidationError):
 
 
 def can_use_import(user: AnyUser, record: PlanImport) -> bool:
-    return has_role_over(user, record.unit, MANAGERS)
+    return can(user, "campaign.manage", record.unit)
 
 
 def start_import(*, actor: Actor, unit: Unit, upload: UploadedFile) -> PlanImport:
     """Keep the uploaded file and queue it to be read."""
-    if not has_role_over(actor, unit, MANAGERS):
+    if not can(actor, "campaign.manage", unit):
         raise PermissionDenied("Bạn không phải cán bộ quản lý của đơn vị này.")
     name = PurePath(upload.name or "").name
     if PurePath(name).suffix.lower() not in FORMATS:
@@ -60,12 +60,16 @@ def start_import(*, actor: Actor, unit: Unit, upload: UploadedFile) -> PlanImpor
         raise ImportError_(f"Tệp “{name}” quá lớn ({upload.size / 1048576:.1f} MB); tối đa {limit // 1048576} MB.")
     scan(upload.read(), name)
     upload.seek(0)
-    with transaction.atomic():
-        record = PlanImport(unit=unit, uploaded_by=actor, original_name=name[:255], size=upload.size)
-        record.file.save(name, upload, save=False)
-        record.save()
-        log_action(actor=actor, action="plan_import.uploaded", obj=record, unit=unit, after={"file": name})
-        transaction.on_commit(lambda: read_plan_import.enqueue(record.pk))
+    return _keep_import(actor, unit, upload, name)
+
+
+@atomic_with_files
+def _keep_import(actor: Actor, unit: Unit, upload: UploadedFile, name: str) -> PlanImport:
+    record = PlanImport(unit=unit, uploaded_by=actor, original_name=name[:255], size=upload.size or 0)
+    store(record.file, name, upload)
+    record.save()
+    log_action(actor=actor, action="plan_import.uploaded", obj=record, unit=unit, after={"file": name})
+    transaction.on_commit(lambda: read_plan_import.enqueue(record.pk))
     return record
 
 

@@ -12,8 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from guongsang.accounts.permissions import visible_units
-from guongsang.campaigns.permissions import MANAGERS
+from guongsang.accounts.permissions import units_for
 from guongsang.importer import services
 from guongsang.importer.forms import HEADER_FIELDS, OUTLINE_MAX, ROW_SECTIONS, review_forms
 from guongsang.importer.models import PlanImport
@@ -48,7 +47,7 @@ class UploadForm(BootstrapMixin, forms.Form):
 
 
 def _managed_units(user):
-    units = visible_units(user, MANAGERS).filter(active_to__isnull=True).order_by("path")
+    units = units_for(user, "campaign.manage").filter(active_to__isnull=True).order_by("path")
     if not units.exists():
         raise PermissionDenied("Bạn không phải cán bộ quản lý của đơn vị nào.")
     return units

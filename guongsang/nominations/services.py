@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind
 from guongsang.campaigns.permissions import acting_units
+from guongsang.lib.files import atomic_with_files, store
 from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations import rules as R
 from guongsang.nominations.facts import campaign_rules, honors_of, ratings_of, unit_facts
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
     from django.db.models import QuerySet
 
-NOMINATORS = frozenset({Role.SUBMITTER, Role.HEAD, Role.MANAGER, Role.ADMIN})
-SUBMITTERS = frozenset({Role.HEAD, Role.ADMIN})
 ACTIVE = (Nomination.State.DRAFT, Nomination.State.SUBMITTED)  # holding or asking for a place
 
 
@@ -41,7 +39,7 @@ class NominationError(ValidationError):
 
 def nominating_units(user: AnyUser, campaign: Campaign) -> QuerySet[Unit]:
     """Participating units the user may nominate for (a role at the unit or above it)."""
-    return acting_units(user, campaign, NOMINATORS)
+    return acting_units(user, campaign, "nomination.prepare")
 
 
 def _require_nominator(actor: Actor, campaign: Campaign, unit: Unit) -> None:
@@ -211,7 +209,7 @@ def nomination_save(
     return n
 
 
-@transaction.atomic
+@atomic_with_files
 def upload_dossier_file(
     *, actor: Actor, nomination: Nomination, requirement: DossierRequirement, upload: UploadedFile
 ) -> DossierFile:
@@ -235,7 +233,7 @@ def upload_dossier_file(
         size=upload.size,
         uploaded_by=actor,
     )
-    record.file.save(upload.name, upload, save=False)
+    store(record.file, upload.name, upload)
     record.save()
     log_action(
         actor=actor,
@@ -251,7 +249,7 @@ def upload_dossier_file(
 def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
     """The unit head submits; blocking findings refuse it; a second submit changes nothing."""
     n = Nomination.objects.select_for_update().select_related("campaign", "unit", "unit__kind").get(pk=nomination.pk)
-    if not has_role_over(actor, n.unit, SUBMITTERS):
+    if not can(actor, "nomination.submit", n.unit):
         raise PermissionDenied("Chỉ bí thư (người đứng đầu) đơn vị mới xác nhận và gửi đề nghị.")
     if n.state == Nomination.State.SUBMITTED:
         return n
@@ -281,7 +279,7 @@ def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime 
 def nomination_withdraw(*, actor: Actor, nomination: Nomination, now: dt.datetime | None = None) -> Nomination:
     n = Nomination.objects.select_for_update().select_related("campaign", "unit").get(pk=nomination.pk)
     _require_nominator(actor, n.campaign, n.unit)
-    if n.state == Nomination.State.SUBMITTED and not has_role_over(actor, n.unit, SUBMITTERS):
+    if n.state == Nomination.State.SUBMITTED and not can(actor, "nomination.submit", n.unit):
         # What the head confirmed and sent is withdrawn by the head too (a draft, by any nominator).
         raise PermissionDenied("Chỉ bí thư (người đứng đầu) đơn vị mới rút được đề nghị đã gửi.")
     if n.screening != Nomination.Screening.PENDING and n.state == Nomination.State.SUBMITTED:

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
@@ -33,7 +33,7 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
         pk=pk,
     )
     mine = services.nominating_units(user, n.campaign).filter(pk=n.unit_id).exists()
-    if not (mine or has_role_over(user, n.campaign.issuer)):
+    if not (mine or can(user, "unit.view", n.campaign.issuer)):
         raise Http404
     return n
 
@@ -80,7 +80,7 @@ def _form_context(request, campaign, unit, kind, nomination=None, form=None):
         "findings": services.findings_shown(request.user, checked) if checked else [],
         "checked": checked is not None,
         "deadline": rules.deadline,
-        "can_submit": nomination is not None and has_role_over(request.user, unit, services.SUBMITTERS),
+        "can_submit": nomination is not None and can(request.user, "nomination.submit", unit),
     }
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.lib.forms import guard_ids
 from guongsang.org.models import Unit, UnitKind
 
@@ -81,6 +81,6 @@ def _unit_by_code(user, code: str, *, required: bool) -> Unit | None:
             raise ValidationError("Cần nhập mã đơn vị.")
         return None
     unit = Unit.objects.filter(code=code).first()
-    if unit is None or not has_role_over(user, unit):
+    if unit is None or not can(user, "unit.view", unit):
         raise ValidationError(f"Không tìm thấy đơn vị mã “{code}” trong phạm vi của bạn.")
     return unit

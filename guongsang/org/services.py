@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from guongsang.accounts.audit import log_action, snapshot
-from guongsang.accounts.permissions import can_edit_tree
+from guongsang.accounts.permissions import can
 from guongsang.lib.typing import Actor
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit
 
@@ -36,7 +36,7 @@ MIN_YEAR, MAX_YEAR = 1930, 2100
 
 
 def _require_edit(actor: Actor, unit: Unit) -> None:
-    if not can_edit_tree(actor, unit):
+    if not can(actor, "tree.edit", unit):
         raise PermissionDenied("Bạn không có quyền sửa tổ chức của đơn vị này.")
 
 
@@ -199,6 +199,31 @@ def rating_set(
         object_repr=f"{subject}: {year}",
     )
     return rating
+
+
+@transaction.atomic
+def honor_granted(*, actor: Actor, subject: Unit | Person, granting_unit: Unit, **fields: Any) -> Honor:
+    """An honour that a signed decision of `granting_unit` gives `subject`, written onto the record by
+    whoever signs the unit's decisions (`campaign.approve` there). The subject must lie in the granting
+    unit's subtree, and the honour passes the same validation as one typed in."""
+    if not can(actor, "campaign.approve", granting_unit):
+        raise PermissionDenied("Chỉ lãnh đạo ký quyết định của đơn vị mới ghi được khen thưởng theo quyết định.")
+    unit = subject if isinstance(subject, Unit) else subject.unit
+    if not unit.is_within(granting_unit):
+        raise ValidationError(f"{subject} không thuộc {granting_unit.name}; không ghi khen thưởng được.")
+    fields["year"] = validate_year(fields.get("year"))
+    key = {"unit": subject} if isinstance(subject, Unit) else {"person": subject}
+    honor = Honor(**key, **fields)
+    honor.full_clean()
+    honor.save()
+    log_action(
+        actor=actor,
+        action="org.honor.granted",
+        obj=honor,
+        unit=unit,
+        after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")),
+    )
+    return honor
 
 
 @transaction.atomic

@@ -8,9 +8,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from guongsang.accounts.permissions import (
-    can_edit_tree,
+    can,
     get_unit_for_user,
-    has_role_over,
     top_units,
 )
 from guongsang.accounts.personal import policy_for
@@ -49,7 +48,7 @@ def search(request):
 @login_required
 def unit_detail(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
-    ancestors = [(a, has_role_over(request.user, a)) for a in selectors.ancestors_of(unit)]
+    ancestors = [(a, can(request.user, "unit.view", a)) for a in selectors.ancestors_of(unit)]
     context = {
         "unit": unit,
         "ancestors": ancestors,
@@ -58,7 +57,7 @@ def unit_detail(request, pk: int):
         "ratings": unit.ratings.order_by("-year"),
         "honors": unit.honors.all(),
         "predecessors": unit.predecessors.select_related("kind").order_by("sort_key"),
-        "can_edit": can_edit_tree(request.user, unit),
+        "can_edit": can(request.user, "tree.edit", unit),
     }
     return render(request, "org/unit_detail.html", context)
 
@@ -88,7 +87,7 @@ def person_detail(request, pk: int):
         person = Person.objects.select_related("unit", "unit__kind").get(pk=pk)
     except Person.DoesNotExist:
         raise Http404 from None
-    if not has_role_over(request.user, person.unit):
+    if not can(request.user, "unit.view", person.unit):
         raise Http404
     show_personal = policy_for(request.user).allows(person)
     return render(
@@ -105,7 +104,7 @@ def person_detail(request, pk: int):
 
 def _editable_unit(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
-    if not can_edit_tree(request.user, unit):
+    if not can(request.user, "tree.edit", unit):
         raise PermissionDenied("Bạn không có quyền nhập, xuất dữ liệu của đơn vị này.")
     return unit
 

@@ -20,7 +20,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.permissions import can_edit_tree, has_role_over, is_admin
+from guongsang.accounts.permissions import can, is_admin
 from guongsang.lib.ooxml import check_package
 from guongsang.lib.text import nfc
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind, in_subtree
@@ -234,7 +234,7 @@ class _Plan:
         return self.existing_units[code]
 
     def editable(self, unit: Unit) -> bool:
-        return unit.is_within(self.scope) and can_edit_tree(self.actor, unit)
+        return unit.is_within(self.scope) and can(self.actor, "tree.edit", unit)
 
     def check_units(self, rows: _Rows) -> None:
         for number, raw in rows.items:
@@ -305,7 +305,7 @@ class _Plan:
             successor = values["successor"]
             if successor and successor not in self.units:
                 known = self.unit_in_db(successor)
-                if known is None or not has_role_over(self.actor, known):
+                if known is None or not can(self.actor, "unit.view", known):
                     self.error(UNIT_SHEET, row, f"không tìm thấy đơn vị kế tục mã “{successor}”.")
             # Walk up the tree as it will be after the import: no unit may become its own ancestor.
             seen = [code]
@@ -457,7 +457,7 @@ class _Plan:
 
 def import_workbook(*, actor, scope: Unit, data: bytes, filename: str = "") -> ImportResult:
     """Validate a workbook against the actor's scope; save it all, or nothing."""
-    if not can_edit_tree(actor, scope):
+    if not can(actor, "tree.edit", scope):
         raise PermissionDenied("Bạn không có quyền nhập dữ liệu cho đơn vị này.")
     sheets, errors = read_workbook(data)
     if errors:
@@ -703,7 +703,7 @@ def template_workbook() -> bytes:
 
 def export_workbook(*, actor, scope: Unit) -> bytes:
     """The scope's subtree with its people and records, in the import format (round-trips)."""
-    if not can_edit_tree(actor, scope):
+    if not can(actor, "tree.edit", scope):
         raise PermissionDenied("Bạn không có quyền xuất dữ liệu của đơn vị này.")
     wb = Workbook()
     wb.remove(wb.active)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.campaigns.models import Campaign, Indicator, OutlineSection, Participation
 from guongsang.campaigns.permissions import can_manage_campaign
 from guongsang.lib.text import fold, nfc
@@ -244,7 +244,7 @@ def roll_up(*, actor: Actor, campaign: Campaign) -> Report:
         unit=campaign.issuer,
         after={"from": campaign.pk, "sections": copied, "unmatched": unmatched},
     )
-    if has_role_over(actor, campaign.issuer, services.SUBMITTERS):
+    if can(actor, "report.submit", campaign.issuer):
         upward = services.submit(actor=actor, report=upward)
     upward.unmatched = unmatched  # type: ignore[attr-defined]  # shown once by the view, not stored
     return upward

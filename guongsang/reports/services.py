@@ -15,12 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guongsang.accounts.audit import log_action
-from guongsang.accounts.models import Role
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSection
 from guongsang.campaigns.permissions import acting_units, can_manage_campaign
 from guongsang.documents.vndate import deadline_text
 from guongsang.lib.deadlines import days_late, is_late
+from guongsang.lib.files import atomic_with_files, store
 from guongsang.lib.text import nfc
 from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations.uploads import TYPES, check_upload
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
     from django.db.models import QuerySet
 
-WRITERS = frozenset({Role.SUBMITTER, Role.HEAD, Role.MANAGER, Role.ADMIN})
-SUBMITTERS = frozenset({Role.HEAD, Role.ADMIN})
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u"}
 EDITABLE = (Report.State.DRAFT, Report.State.RETURNED)
 
@@ -53,7 +51,7 @@ class ReportConflict(Exception):
 def reporting_units(user: AnyUser, campaign: Campaign) -> QuerySet[Unit]:
     """Units whose report in `campaign` the user writes: participating units they act for, and — for
     the campaign's managers — the issuer itself, whose report is the consolidated one (listed last)."""
-    units = acting_units(user, campaign, WRITERS)
+    units = acting_units(user, campaign, "report.write")
     if campaign.status == Campaign.Status.ISSUED and can_manage_campaign(user, campaign):
         return (
             Unit.objects.filter(Q(pk__in=units.values("pk")) | Q(pk=campaign.issuer_id))
@@ -219,7 +217,7 @@ def _snapshot(report: Report) -> dict:
 def submit(*, actor: Actor, report: Report, now: dt.datetime | None = None) -> Report:
     """The unit head confirms and submits; a second click changes nothing."""
     report = Report.objects.select_for_update().select_related("campaign", "unit").get(pk=report.pk)
-    if not has_role_over(actor, report.unit, SUBMITTERS):
+    if not can(actor, "report.submit", report.unit):
         raise PermissionDenied("Chỉ bí thư (người đứng đầu) đơn vị mới xác nhận và gửi báo cáo.")
     if report.state in (Report.State.SUBMITTED, Report.State.ACCEPTED):
         return report
@@ -319,7 +317,7 @@ def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> 
     return report
 
 
-@transaction.atomic
+@atomic_with_files
 def upload_attachment(*, actor: Actor, report: Report, upload: UploadedFile) -> ReportAttachment:
     _require_writer(actor, report)
     kind = check_upload(upload, ["pdf", "jpg", "png"])
@@ -327,7 +325,7 @@ def upload_attachment(*, actor: Actor, report: Report, upload: UploadedFile) -> 
     record = ReportAttachment(
         report=report, original_name=upload.name[:255], content_type=TYPES[kind], size=upload.size, uploaded_by=actor
     )
-    record.file.save(upload.name, upload, save=False)
+    store(record.file, upload.name, upload)
     record.save()
     log_action(
         actor=actor,

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from guongsang.accounts.permissions import has_role_over
+from guongsang.accounts.permissions import can
 from guongsang.campaigns.models import Campaign, Deadline, Indicator
-from guongsang.campaigns.permissions import LEADERS, MANAGERS, can_manage_campaign
+from guongsang.campaigns.permissions import can_follow_campaign, can_manage_campaign
 from guongsang.campaigns.views import acting_unit, get_campaign_for_user
 from guongsang.documents.responses import document_response
 from guongsang.lib.filenames import safe_download_name
@@ -35,7 +35,7 @@ def get_report_for_user(user, pk: int) -> Report:
         Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind"), pk=pk
     )
     writer = services.reporting_units(user, report.campaign).filter(pk=report.unit_id).exists()
-    if not (writer or has_role_over(user, report.campaign.issuer)):
+    if not (writer or can(user, "unit.view", report.campaign.issuer)):
         raise Http404
     return report
 
@@ -89,7 +89,7 @@ def editor(request, pk: int):
             "rows": _sections(report),
             "deadline": deadline,
             "editable": report.state in services.EDITABLE,
-            "can_submit": has_role_over(request.user, unit, services.SUBMITTERS),
+            "can_submit": can(request.user, "report.submit", unit),
             "attachments": report.attachments.all(),
             "consolidated": unit.pk == campaign.issuer_id,
         },
@@ -323,7 +323,7 @@ def _apply_import(request, report, sections, result) -> None:
 
 def _followed_campaign(request, pk: int) -> Campaign:
     campaign = get_campaign_for_user(request.user, pk)
-    if not has_role_over(request.user, campaign.issuer, MANAGERS | LEADERS):
+    if not can_follow_campaign(request.user, campaign):
         raise PermissionDenied("Chỉ cán bộ quản lý và lãnh đạo của đơn vị ban hành mới theo dõi được tiến độ.")
     return campaign
 
@@ -391,7 +391,7 @@ def _ics(request, unit) -> HttpResponse:
 @login_required
 def calendar(request, pk: int):
     unit = get_object_or_404(Unit, pk=pk)
-    if not has_role_over(request.user, unit):
+    if not can(request.user, "unit.view", unit):
         raise Http404
     return _ics(request, unit)
 

@@ -92,12 +92,12 @@ def test_a_role_reaches_its_unit_and_everything_below_only(cast):
 
 def test_a_role_filter_asks_for_one_of_the_roles(cast):
     reviewer = cast.users[Role.REVIEWER]
-    assert P.has_role_over(reviewer, cast.commune, P.PERSONAL_DATA_ROLES) is True
-    assert P.has_role_over(reviewer, cast.commune, P.TREE_EDIT_ROLES) is False
-    assert P.has_role_over(reviewer, cast.commune, P.AUDIT_ROLES) is False
-    assert P.has_role_over(cast.users[Role.OFFICE], cast.commune, P.PERSONAL_DATA_ROLES) is False
-    assert P.has_role_over(cast.users[Role.SUBMITTER], cast.branch, P.PERSONAL_DATA_ROLES) is False
-    assert P.has_role_over(cast.users[Role.ADMIN], cast.sibling_branch, P.TREE_EDIT_ROLES) is True
+    assert P.has_role_over(reviewer, cast.commune, P.roles_of("personal_data.view")) is True
+    assert P.has_role_over(reviewer, cast.commune, P.roles_of("tree.edit")) is False
+    assert P.has_role_over(reviewer, cast.commune, P.roles_of("audit.view")) is False
+    assert P.has_role_over(cast.users[Role.OFFICE], cast.commune, P.roles_of("personal_data.view")) is False
+    assert P.has_role_over(cast.users[Role.SUBMITTER], cast.branch, P.roles_of("personal_data.view")) is False
+    assert P.has_role_over(cast.users[Role.ADMIN], cast.sibling_branch, P.roles_of("tree.edit")) is True
 
 
 def test_the_superuser_reaches_every_unit_with_any_role(cast):
@@ -111,7 +111,7 @@ def test_visible_units_are_the_subtree(cast):
     assert codes(P.visible_units(cast.users[Role.MANAGER])) == DISTRICT_TREE
     assert codes(P.visible_units(cast.users[Role.HEAD])) == {"T-LAT", "T-LAT-CB1"}
     assert codes(P.visible_units(cast.users["sibling"])) == {"T-HU-KB", "T-CB-VKS"}
-    assert codes(P.visible_units(cast.users[Role.HEAD], P.TREE_EDIT_ROLES)) == set()
+    assert codes(P.visible_units(cast.users[Role.HEAD], P.roles_of("tree.edit"))) == set()
     assert codes(P.visible_units(AnonymousUser())) == set()
     # The administrator *role* at the root reaches the whole tree through the role, not as superuser.
     assert codes(P.visible_units(cast.users[Role.ADMIN])) == DISTRICT_TREE | {"T-TU", "T-HU-KB", "T-CB-VKS"}
@@ -136,12 +136,12 @@ def test_top_units_are_the_roots_of_what_the_user_sees(cast):
 def test_a_unit_outside_the_scope_is_a_404_like_a_unit_that_does_not_exist(cast):
     manager = cast.users[Role.MANAGER]
     assert P.get_unit_for_user(manager, cast.branch.pk) == cast.branch
-    assert P.get_unit_for_user(manager, cast.branch.pk, P.TREE_EDIT_ROLES) == cast.branch
+    assert P.get_unit_for_user(manager, cast.branch.pk, P.roles_of("tree.edit")) == cast.branch
     for pk in (cast.sibling.pk, cast.root.pk, 987654):
         with pytest.raises(Http404):
             P.get_unit_for_user(manager, pk)
     with pytest.raises(Http404):
-        P.get_unit_for_user(cast.users[Role.OFFICE], cast.commune.pk, P.PERSONAL_DATA_ROLES)
+        P.get_unit_for_user(cast.users[Role.OFFICE], cast.commune.pk, P.roles_of("personal_data.view"))
     assert P.get_unit_for_user(cast.users["superuser"], cast.sibling_branch.pk) == cast.sibling_branch
     with pytest.raises(Http404):
         P.get_unit_for_user(cast.users["superuser"], 987654)
@@ -149,15 +149,15 @@ def test_a_unit_outside_the_scope_is_a_404_like_a_unit_that_does_not_exist(cast)
 
 def test_the_named_permissions_follow_the_roles(cast):
     u = cast.users
-    assert u[Role.OFFICE].has_perm("org.view_unit", cast.commune) is True
-    assert u[Role.OFFICE].has_perm("org.view_personal_data", cast.commune) is False
-    assert u[Role.HEAD].has_perm("org.view_personal_data", cast.branch) is True
-    assert u[Role.LEADER].has_perm("org.edit_tree", cast.commune) is False
-    assert u[Role.MANAGER].has_perm("org.edit_tree", cast.commune) is True
-    assert u[Role.LEADER].has_perm("accounts.view_audit", cast.commune) is True
-    assert u[Role.REVIEWER].has_perm("accounts.view_audit", cast.commune) is False
-    assert u[Role.MANAGER].has_perm("org.view_unit", cast.sibling) is False
-    assert u[Role.MANAGER].has_perm("org.view_unit", None) is False
+    assert P.can(u[Role.OFFICE], "unit.view", cast.commune) is True
+    assert P.can(u[Role.OFFICE], "personal_data.view", cast.commune) is False
+    assert P.can(u[Role.HEAD], "personal_data.view", cast.branch) is True
+    assert P.can(u[Role.LEADER], "tree.edit", cast.commune) is False
+    assert P.can(u[Role.MANAGER], "tree.edit", cast.commune) is True
+    assert P.can(u[Role.LEADER], "audit.view", cast.commune) is True
+    assert P.can(u[Role.REVIEWER], "audit.view", cast.commune) is False
+    assert P.can(u[Role.MANAGER], "unit.view", cast.sibling) is False
+    assert P.can(u[Role.MANAGER], "unit.view", None) is False
 
 
 def test_the_unit_comes_with_its_kind_and_successor_in_one_query(cast, django_assert_num_queries):

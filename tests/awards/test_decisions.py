@@ -216,6 +216,11 @@ def test_signing_writes_the_honours_back_once(cast, plan):
         2026,
     )
     assert Honor.objects.filter(unit=cast.court, decision_number="01-QĐ/HU").count() == 1
+    # Written by the organisation's service, each in the audit log under the signer.
+    from guongsang.accounts.models import AuditEntry
+
+    granted = AuditEntry.objects.filter(action="org.honor.granted")
+    assert granted.count() == 3 and {e.actor for e in granted} == {cast.users[Role.LEADER]}
     decisions.decision_sign(actor=cast.users[Role.LEADER], decision=d)  # signing again changes nothing
     assert Honor.objects.filter(decision_number="01-QĐ/HU").count() == 3
     with pytest.raises(ValidationError, match="đã ký"):

@@ -120,3 +120,37 @@ def test_book_of_models(cast, plan, decided):
     for name in decided:
         assert name in text
     assert "Quyết định 01-QĐ/HU ngày 02/04/2026" in text
+
+
+def _stored_files(root) -> set[str]:
+    from pathlib import Path
+
+    base = Path(root)
+    return {str(p.relative_to(base)) for p in base.rglob("*") if p.is_file()} if base.exists() else set()
+
+
+def test_a_failure_half_way_leaves_no_nomination_and_no_file_in_the_parent(cast, plan, decided, parent, settings):
+    """The second awardee's dossier file fails the parent's upload check: the first awardee's
+    nomination and copied file are undone as well (rows rolled back, files removed)."""
+    manager = cast.users[Role.MANAGER]
+    escalation.escalate(actor=manager, award=decided["Chi bộ Tòa án"], target=plan.upward)  # sent first
+    escalation.escalate(actor=manager, award=decided["Nguyễn Thị Ánh"], target=plan.upward)
+    broken = decided["Nguyễn Thị Ánh"].nomination.files.get()
+    with broken.file.open("wb") as handle:
+        handle.write(b"%PDF-1.4\n<html><script>alert(1)</script></html>")
+    before = _stored_files(settings.MEDIA_ROOT)
+    with pytest.raises(ValidationError, match=r"Nguyễn Thị Ánh: .*không phải PDF hợp lệ"):
+        escalation.send_to_parent(actor=manager, campaign=plan.campaign, target=plan.upward)
+    assert not Nomination.objects.filter(campaign=parent).exists()
+    assert _stored_files(settings.MEDIA_ROOT) == before
+    assert not Escalation.objects.filter(sent_at__isnull=False).exists()
+
+
+def test_escalated_nominations_are_written_by_the_nominations_service(cast, plan, decided, parent):
+    from guongsang.accounts.models import AuditEntry
+
+    manager = cast.users[Role.MANAGER]
+    escalation.escalate(actor=manager, award=decided["Chi bộ Tòa án"], target=plan.upward)
+    (n,) = escalation.send_to_parent(actor=manager, campaign=plan.campaign, target=plan.upward)
+    actions = list(AuditEntry.objects.filter(object_id=str(n.pk)).values_list("action", flat=True))
+    assert "nomination.saved" in actions and "nomination.file.uploaded" in actions

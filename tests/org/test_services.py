@@ -129,3 +129,21 @@ def test_it_adds_an_honor(cast):
     )
     assert honor.unit == cast.commune
     assert AuditEntry.objects.get(action="org.honor.added").unit == cast.commune
+
+
+def test_an_honour_from_a_decision_stays_inside_the_granting_units_subtree(cast):
+    from django.core.exceptions import ValidationError
+
+    from guongsang.org.models import Honor
+
+    fields = {"form": "Giấy khen", "granted_by": "Ban Thường vụ", "decision_number": "01-QĐ/HU", "year": 2026}
+    services.honor_granted(actor=cast.users[Role.LEADER], subject=cast.person, granting_unit=cast.district, **fields)
+    with pytest.raises(ValidationError, match="không thuộc"):
+        services.honor_granted(
+            actor=cast.users[Role.LEADER], subject=cast.sibling_person, granting_unit=cast.district, **fields
+        )
+    with pytest.raises(ValidationError):
+        services.honor_granted(
+            actor=cast.users[Role.LEADER], subject=cast.person, granting_unit=cast.district, **{**fields, "year": 1800}
+        )
+    assert Honor.objects.filter(decision_number="01-QĐ/HU").count() == 1
