@@ -1764,6 +1764,13 @@ SERVICES: list[Svc] = [
         lambda w, o, r: _assert_eq(o.answers.get().text, "Đã học tập."),
     ),
     svc(
+        "reports.services.import_sections",
+        lambda w: C.report(w),
+        lambda f, w, o: lambda a: f(actor=a, report=o, placed={w.section.pk: ["Nhập từ tệp Word."]}),
+        NOMINATORS,
+        lambda w, o, r: _assert_eq(o.answers.get().text.endswith("Nhập từ tệp Word."), True),
+    ),
+    svc(
         "reports.services.submit",
         lambda w: C.report(w),
         lambda f, w, o: lambda a: f(actor=a, report=o),

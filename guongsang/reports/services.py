@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -190,6 +191,42 @@ def save_section(
             after={"section": section.number, "revision": answer.revision},
         )
     return answer, removed
+
+
+@transaction.atomic
+def import_sections(*, actor: Actor, report: Report, placed: Mapping[int, list[str]]) -> int:
+    """Add the paragraphs read from a Word file to their sections (after what each already says), all
+    sections or none: a section that cannot take them (changed meanwhile, bad figures) stops the whole
+    import with a message naming it. Returns how many sections were written."""
+    sections = {s.pk: s for s in report.campaign.sections.filter(pk__in=list(placed))}
+    answers = {a.section_id: a for a in report.answers.select_for_update().filter(section_id__in=list(placed))}
+    saved = 0
+    for section_id, lines in placed.items():
+        section = sections.get(section_id)
+        if section is None or not lines:
+            continue
+        answer = answers.get(section_id)
+        text = "\n".join(([answer.text] if answer and answer.text else []) + list(lines))
+        try:
+            save_section(
+                actor=actor,
+                report=report,
+                section=section,
+                text=text,
+                values=answer.values if answer else {},
+                base_revision=answer.revision if answer else 0,
+            )
+        except ReportConflict as exc:
+            raise ReportError(
+                f"Mục {section.number} vừa được {exc.by or 'người khác'} sửa; chưa đưa gì vào báo cáo. "
+                "Hãy nhập lại tệp."
+            ) from exc
+        except ValidationError as exc:
+            raise ReportError(f"Mục {section.number}: {' '.join(exc.messages)} Chưa đưa gì vào báo cáo.") from exc
+        saved += 1
+    if saved:
+        log_action(actor=actor, action="report.imported", obj=report, unit=report.unit, after={"sections": saved})
+    return saved
 
 
 # -- flow -------------------------------------------------------------------------------------------

@@ -298,27 +298,12 @@ def import_docx(request, pk: int):
 
 
 def _apply_import(request, report, sections, result) -> None:
-    answers = {a.section_id: a for a in report.answers.all()}
-    saved = 0
-    for section in sections:
-        lines = result.placed.get(section.pk)
-        if not lines:
-            continue
-        answer = answers.get(section.pk)
-        text = "\n".join(([answer.text] if answer and answer.text else []) + lines)
-        try:
-            services.save_section(
-                actor=request.user,
-                report=report,
-                section=section,
-                text=text,
-                values=answer.values if answer else {},
-                base_revision=answer.revision if answer else 0,
-            )
-            saved += 1
-        except (ValidationError, services.ReportConflict):
-            messages.error(request, f"Mục {section.number} chưa đưa vào được; hãy chép tay.")
-    messages.success(request, f"Đã đưa nội dung vào {saved} mục của báo cáo.")
+    try:
+        saved = services.import_sections(actor=request.user, report=report, placed=result.placed)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Đã đưa nội dung vào {saved} mục của báo cáo.")
 
 
 def _followed_campaign(request, pk: int) -> Campaign:

@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from docx import Document
 
 from guongsang.accounts.models import Role
@@ -79,3 +80,27 @@ def test_importing_a_docx_fills_the_sections(cast, plan, client):  # noqa: F811
         {"tep": SimpleUploadedFile("hong.docx", b"PK\x03\x04 broken")},
     ).content.decode()
     assert "không phải là văn bản Word (.docx) hợp lệ" in page
+
+
+def test_a_word_import_is_all_sections_or_none(cast, plan, monkeypatch):  # noqa: F811
+    """The second section changed meanwhile: the first one is not written either, and the message
+    says which section stopped the import."""
+    report = services.report_for(plan, cast.commune)
+    original = services.save_section
+    calls = []
+
+    def second_conflicts(**kwargs):
+        calls.append(kwargs["section"].pk)
+        if len(calls) == 2:
+            raise services.ReportConflict(mine="", theirs="", revision=3, by="bithu")
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "save_section", second_conflicts)
+    placed = {plan.s1.pk: ["Đã ban hành 4 văn bản."], plan.s2.pk: ["Có 3 mô hình."]}
+    with pytest.raises(services.ReportError, match="Mục II vừa được bithu sửa; chưa đưa gì vào báo cáo"):
+        services.import_sections(actor=cast.users[Role.SUBMITTER], report=report, placed=placed)
+    assert len(calls) == 2
+    assert not report.answers.exclude(text="").exists()
+    monkeypatch.setattr(services, "save_section", original)
+    assert services.import_sections(actor=cast.users[Role.SUBMITTER], report=report, placed=placed) == 2
+    assert report.answers.get(section=plan.s1).text == "Đã ban hành 4 văn bản."
