@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +16,7 @@ from guongsang.accounts.models import Membership
 from guongsang.accounts.permissions import roles_of
 from guongsang.accounts.personal import policy_for
 from guongsang.awards import certificates, decisions, escalation, selection
+from guongsang.awards import forms as F
 from guongsang.awards.documents import decision_docx, models_book
 from guongsang.awards.forms import DecisionForm
 from guongsang.awards.models import (
@@ -42,6 +41,14 @@ from guongsang.nominations.models import Nomination
 from guongsang.org.models import UnitKind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _checked(request, form) -> bool:
+    """Is the posted form valid? If not, its errors become Vietnamese messages and nothing is done."""
+    if form.is_valid():
+        return True
+    messages.error(request, " ".join(F.form_errors(form)))
+    return False
 
 
 def _managed(request, pk: int) -> Campaign:
@@ -153,16 +160,14 @@ def screening(request, pk: int):
 @require_POST
 def screen(request, pk: int):
     n = _nomination(request, pk)
-    run_action(
-        request,
-        lambda: selection.screen(
-            actor=request.user,
-            nomination=n,
-            verdict=request.POST.get("ket_qua", ""),
-            reason=request.POST.get("ly_do", ""),
-        ),
-        f"Đã ghi kết quả thẩm định: {n.nominee_name}.",
-    )
+    form = F.ScreeningForm(request.POST)
+    if _checked(request, form):
+        data = form.cleaned_data
+        run_action(
+            request,
+            lambda: selection.screen(actor=request.user, nomination=n, verdict=data["ket_qua"], reason=data["ly_do"]),
+            f"Đã ghi kết quả thẩm định: {n.nominee_name}.",
+        )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("awards:screening", args=[n.campaign_id])
@@ -174,9 +179,11 @@ def screen(request, pk: int):
 def screen_many(request, pk: int):
     """Bulk screening: the first POST shows what will change; the confirmed one does it."""
     campaign = _managed(request, pk)
-    ids = [i for i in (id_param(x, "Đề nghị") for x in request.POST.getlist("de_nghi")) if i is not None]
-    verdict, reason = request.POST.get("ket_qua", ""), request.POST.get("ly_do", "")
-    if not request.POST.get("xac_nhan"):
+    form = F.BulkScreeningForm(request.POST, campaign=campaign)
+    if not _checked(request, form):
+        return redirect("awards:screening", pk=campaign.pk)
+    ids, verdict, reason = form.cleaned_data["de_nghi"], form.cleaned_data["ket_qua"], form.cleaned_data["ly_do"]
+    if not form.cleaned_data["xac_nhan"]:
         chosen = Nomination.objects.filter(campaign=campaign, pk__in=ids).select_related(
             "unit", "person", "nominee_unit"
         )
@@ -223,20 +230,24 @@ def review(request, pk: int):
     existing = Review.objects.filter(nomination=n, reviewer=request.user).first()
     errors = []
     if request.method == "POST":
-        scores = {str(i.pk): request.POST.get(f"diem_{i.pk}", "") for i in items}
-        try:
-            if request.POST.get("xung_dot"):
-                selection.declare_conflict(actor=request.user, nomination=n, reason=request.POST.get("ly_do", ""))
-                messages.success(request, "Đã ghi xung đột lợi ích; bạn không chấm đề nghị này.")
-            else:
-                selection.review_save(
-                    actor=request.user, nomination=n, scores=scores, comment=request.POST.get("nhan_xet", "")
-                )
-                messages.success(request, f"Đã lưu điểm: {n.nominee_name}.")
-            return redirect("awards:review_list", pk=n.campaign_id)
-        except (selection.SelectionError, PermissionDenied) as exc:
-            errors = getattr(exc, "messages", [str(exc)])
-        values = scores
+        form = F.ReviewForm(request.POST, items=items)
+        values = {str(i.pk): request.POST.get(f"diem_{i.pk}", "")[:20] for i in items}  # shown again as typed
+        if not form.is_valid():
+            errors = F.form_errors(form)
+        else:
+            data = form.cleaned_data
+            try:
+                if data["xung_dot"]:
+                    selection.declare_conflict(actor=request.user, nomination=n, reason=data["ly_do"])
+                    messages.success(request, "Đã ghi xung đột lợi ích; bạn không chấm đề nghị này.")
+                else:
+                    selection.review_save(
+                        actor=request.user, nomination=n, scores=form.scores(), comment=data["nhan_xet"]
+                    )
+                    messages.success(request, f"Đã lưu điểm: {n.nominee_name}.")
+                return redirect("awards:review_list", pk=n.campaign_id)
+            except (selection.SelectionError, PermissionDenied) as exc:
+                errors = getattr(exc, "messages", [str(exc)])
     else:
         values = existing.scores if existing else {}
     rows = [(i, values.get(str(i.pk), "")) for i in items]
@@ -290,21 +301,15 @@ def selection_page(request, pk: int):
 @require_POST
 def rubric(request, pk: int):
     campaign = _managed(request, pk)
-    rows = [
-        {"label": label, "weight": weight, "max_score": top, "nominee_kind": kind}
-        for label, weight, top, kind in zip(
-            request.POST.getlist("tieu_chi"),
-            request.POST.getlist("trong_so"),
-            request.POST.getlist("diem_toi_da"),
-            request.POST.getlist("doi_tuong"),
-            strict=False,
+    rows, errors = F.rubric_rows(request.POST)
+    if errors:
+        messages.error(request, " ".join(errors))
+    else:
+        run_action(
+            request,
+            lambda: selection.rubric_save(actor=request.user, campaign=campaign, rows=rows),
+            "Đã lưu bộ tiêu chí chấm.",
         )
-    ]
-    run_action(
-        request,
-        lambda: selection.rubric_save(actor=request.user, campaign=campaign, rows=rows),
-        "Đã lưu bộ tiêu chí chấm.",
-    )
     return redirect(reverse("awards:selection", args=[campaign.pk]) + "#tham-dinh")
 
 
@@ -312,16 +317,17 @@ def rubric(request, pk: int):
 @require_POST
 def assign(request, pk: int):
     campaign = _managed(request, pk)
-    reviewer = get_user_model().objects.filter(pk=id_param(request.POST.get("nguoi_cham"), "Người chấm") or 0).first()
-    form = campaign.award_forms.filter(pk=id_param(request.POST.get("hinh_thuc"), "Hình thức khen thưởng") or 0).first()
-    kind = UnitKind.objects.filter(pk=id_param(request.POST.get("loai_don_vi"), "Loại đơn vị") or 0).first()
-    if reviewer is None:
-        messages.error(request, "Cần chọn người chấm.")
-    else:
+    form = F.AssignmentForm(request.POST, campaign=campaign, reviewers=get_user_model().objects.all())
+    if _checked(request, form):
+        data = form.cleaned_data
         run_action(
             request,
             lambda: selection.assign_reviewer(
-                actor=request.user, campaign=campaign, reviewer=reviewer, award_form=form, unit_kind=kind
+                actor=request.user,
+                campaign=campaign,
+                reviewer=data["nguoi_cham"],
+                award_form=data["hinh_thuc"],
+                unit_kind=data["loai_don_vi"],
             ),
             "Đã phân công thẩm định.",
         )
@@ -351,17 +357,20 @@ def scores_xlsx(request, pk: int):
 @require_POST
 def vote(request, pk: int):
     n = _nomination(request, pk)
-    run_action(
-        request,
-        lambda: selection.record_vote(
-            actor=request.user,
-            nomination=n,
-            members_present=request.POST.get("co_mat"),
-            votes_for=request.POST.get("tan_thanh"),
-            votes_against=request.POST.get("khong_tan_thanh"),
-        ),
-        f"Đã ghi biểu quyết: {n.nominee_name}.",
-    )
+    form = F.VoteForm(request.POST)
+    if _checked(request, form):
+        data = form.cleaned_data
+        run_action(
+            request,
+            lambda: selection.record_vote(
+                actor=request.user,
+                nomination=n,
+                members_present=data["co_mat"],
+                votes_for=data["tan_thanh"],
+                votes_against=data["khong_tan_thanh"],
+            ),
+            f"Đã ghi biểu quyết: {n.nominee_name}.",
+        )
     return redirect(reverse("awards:selection", args=[n.campaign_id]) + f"#hinh-thuc-{n.award_form_id}")
 
 
@@ -369,7 +378,9 @@ def vote(request, pk: int):
 @require_POST
 def list_toggle(request, pk: int):
     n = _nomination(request, pk)
-    if request.POST.get("bo"):
+    form = F.ListToggleForm(request.POST)
+    form.is_valid()  # a checkbox: always valid
+    if form.cleaned_data["bo"]:
         run_action(
             request, lambda: selection.remove_from_list(actor=request.user, nomination=n), "Đã đưa ra khỏi danh sách."
         )
@@ -382,10 +393,17 @@ LIST_ACTIONS = {
     "duyet": (lambda r, a: selection.approve_list(actor=r.user, award_list=a), "Đã duyệt danh sách."),
     "mo-lai": (lambda r, a: selection.reopen_list(actor=r.user, award_list=a), "Đã trả danh sách để sửa."),
     "cong-khai": (
-        lambda r, a: selection.post_notice(actor=r.user, award_list=a, days=r.POST.get("so_ngay")),
+        lambda r, a: selection.post_notice(actor=r.user, award_list=a, days=_notice_days(r)),
         "Đã công khai danh sách để lấy ý kiến.",
     ),
 }
+
+
+def _notice_days(request) -> int:
+    form = F.NoticeDaysForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(F.form_errors(form))
+    return form.cleaned_data["so_ngay"]
 
 
 @login_required
@@ -409,14 +427,14 @@ def notice(request, pk: int):
     if award_list.notice_from is None:
         raise Http404
     if request.method == "POST":
-        target = award_list.entries.filter(nomination_id=id_param(request.POST.get("de_nghi"), "Đề nghị") or 0).first()
-        if run_action(
+        form = F.NoticeCommentForm(request.POST, award_list=award_list)
+        if _checked(request, form) and run_action(
             request,
             lambda: selection.comment_on_notice(
                 actor=request.user,
                 award_list=award_list,
-                text=request.POST.get("y_kien", ""),
-                nomination=target.nomination if target else None,
+                text=form.cleaned_data["y_kien"],
+                nomination=form.cleaned_data["de_nghi"],
             ),
             "Đã gửi ý kiến. Cảm ơn đồng chí.",
         ):
@@ -508,9 +526,14 @@ def decision_download(request, pk: int, fmt: str):
 def certificates_start(request, pk: int):
     d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
-    mau_id, may_in_id = id_param(request.POST.get("mau"), "Mẫu phôi"), id_param(request.POST.get("may_in"), "Máy in")
-    layout = get_object_or_404(certificates.layouts_for(issuer), pk=mau_id or 0)
-    calibration = PrinterCalibration.objects.filter(unit=issuer, pk=may_in_id or 0).first()
+    form = F.PrintForm(
+        request.POST, layouts=certificates.layouts_for(issuer), printers=PrinterCalibration.objects.filter(unit=issuer)
+    )
+    if not _checked(request, form):
+        return redirect("awards:decision", pk=d.award_list_id)
+    layout, calibration = form.cleaned_data["mau"], form.cleaned_data["may_in"]
+    if layout is None:
+        raise Http404
     try:
         batch = certificates.start_batch(actor=request.user, decision=d, layout=layout, calibration=calibration)
     except (certificates.CertificateError, PermissionDenied) as exc:
@@ -539,14 +562,6 @@ def batch_file(request, pk: int):
         raise Http404
     name = f"giay-khen-{b.decision.number or b.decision.pk}.pdf"
     return FileResponse(b.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
-
-
-def _number(text: object) -> float:
-    """A layout figure as typed ("12,5" or "12.5"); ValueError for anything else, infinities included."""
-    value = float(str(text).strip().replace(",", "."))
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
 
 
 def _layout(request, d: AwardDecision) -> CertificateLayout:
@@ -581,20 +596,21 @@ def test_page(request, pk: int):
 def calibration(request, pk: int):
     d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
-    may_in_id = id_param(request.POST.get("may_in"), "Máy in")
-    existing = PrinterCalibration.objects.filter(unit=issuer, pk=may_in_id or 0).first()
-    run_action(
-        request,
-        lambda: certificates.calibration_save(
-            actor=request.user,
-            unit=issuer,
-            name=request.POST.get("ten", ""),
-            offset_x=request.POST.get("lech_ngang", "0"),
-            offset_y=request.POST.get("lech_doc", "0"),
-            calibration=existing,
-        ),
-        "Đã lưu hiệu chỉnh máy in.",
-    )
+    form = F.CalibrationForm(request.POST, printers=PrinterCalibration.objects.filter(unit=issuer))
+    if _checked(request, form):
+        data = form.cleaned_data
+        run_action(
+            request,
+            lambda: certificates.calibration_save(
+                actor=request.user,
+                unit=issuer,
+                name=data["ten"],
+                offset_x=data["lech_ngang"],
+                offset_y=data["lech_doc"],
+                calibration=data["may_in"],
+            ),
+            "Đã lưu hiệu chỉnh máy in.",
+        )
     return redirect(reverse("awards:decision", args=[d.award_list_id]) + "#giay-khen")
 
 
@@ -607,46 +623,26 @@ def layout(request, pk: int):
     issuer = d.award_list.campaign.issuer
     fields = record.fields
     if request.method == "POST":
-        fields = [
-            {
-                "key": key,
-                "x": request.POST.get(f"{key}_x", ""),
-                "y": request.POST.get(f"{key}_y", ""),
-                "size": request.POST.get(f"{key}_size", ""),
-                "width": request.POST.get(f"{key}_width", ""),
-                "align": request.POST.get(f"{key}_align", "left"),
-                "lines": request.POST.get(f"{key}_lines", "1"),
-                "bold": bool(request.POST.get(f"{key}_bold")),
-                "italic": bool(request.POST.get(f"{key}_italic")),
-            }
-            for key in certificates.FIELDS
-            if request.POST.get(f"{key}_on")
-        ]
-        try:
-            fields = [
-                {
-                    **f,
-                    **{k: _number(f[k]) for k in ("x", "y", "size", "width")},
-                    "lines": int(f["lines"]),
-                }
-                for f in fields
-            ]
-            saved = certificates.layout_save(
-                actor=request.user,
-                unit=issuer,
-                name=request.POST.get("ten", record.name),
-                page_width=request.POST.get("kho_rong", record.page_width),
-                page_height=request.POST.get("kho_cao", record.page_height),
-                fields=fields,
-                layout=record if record.unit_id == issuer.pk else None,
-            )
-        except ValueError:
-            messages.error(request, "Tọa độ, cỡ chữ, độ rộng và số dòng phải là số.")
-        except (certificates.CertificateError, PermissionDenied) as exc:
-            report_refusal(request, exc)
+        form = F.LayoutForm(request.POST, keys=certificates.FIELDS.items())
+        if not form.is_valid():
+            messages.error(request, " ".join(F.form_errors(form)))
         else:
-            messages.success(request, f"Đã lưu mẫu phôi “{saved.name}”.")
-            return redirect(reverse("awards:layout", args=[d.pk]) + f"?mau={saved.pk}")
+            fields = form.layout_fields()
+            try:
+                saved = certificates.layout_save(
+                    actor=request.user,
+                    unit=issuer,
+                    name=form.cleaned_data["ten"],
+                    page_width=form.cleaned_data["kho_rong"],
+                    page_height=form.cleaned_data["kho_cao"],
+                    fields=fields,
+                    layout=record if record.unit_id == issuer.pk else None,
+                )
+            except (certificates.CertificateError, PermissionDenied) as exc:
+                report_refusal(request, exc)
+            else:
+                messages.success(request, f"Đã lưu mẫu phôi “{saved.name}”.")
+                return redirect(reverse("awards:layout", args=[d.pk]) + f"?mau={saved.pk}")
     by_key = {f["key"]: f for f in fields if isinstance(f, dict)}
     rows = [(key, label, by_key.get(key)) for key, label in certificates.FIELDS.items()]
     context = {
@@ -695,8 +691,10 @@ def escalations(request, pk: int):
 def escalate(request, pk: int):
     target = get_object_or_404(AwardForm.objects.select_related("campaign"), pk=pk)
     campaign = _managed(request, target.campaign_id)
-    award_id = id_param(request.POST.get("khen_thuong"), "Khen thưởng")
-    award = get_object_or_404(Award, pk=award_id or 0, decision__award_list__campaign=campaign)
+    form = F.EscalateForm(request.POST, awards=Award.objects.filter(decision__award_list__campaign=campaign))
+    if not form.is_valid():
+        raise Http404
+    award = form.cleaned_data["khen_thuong"]
     existing = Escalation.objects.filter(award=award, target=target).first()
     if existing is not None:
         run_action(request, lambda: escalation.unescalate(actor=request.user, escalation=existing), "Đã bỏ chọn.")

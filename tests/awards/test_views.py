@@ -135,3 +135,71 @@ def test_a_listed_nomination_is_no_longer_offered_for_screening(client, cast, pl
     page = client.get(f"/xet-chon/ke-hoach/{plan.campaign.pk}/tham-dinh-ho-so/").content.decode()
     assert "đã vào danh sách khen thưởng" in page
     assert f'action="/xet-chon/de-nghi/{n.pk}/tham-dinh/"' not in page
+
+
+def test_typed_figures_are_checked_by_the_forms_before_any_service(client, cast, plan):
+    """Each selection page's form: wrong types and out-of-range figures get a Vietnamese message that
+    names the field, and nothing is stored."""
+    from guongsang.awards.models import RubricItem
+
+    n = submitted(plan, cast.commune, person=plan.people[0])
+    selection.screen(actor=cast.users[Role.MANAGER], nomination=n, verdict="valid")
+    client.force_login(cast.users[Role.MANAGER])
+    cases = [
+        (
+            f"/xet-chon/de-nghi/{n.pk}/bieu-quyet/",
+            {"co_mat": "bảy", "tan_thanh": "6", "khong_tan_thanh": "0"},
+            "Số có mặt",
+        ),
+        (
+            f"/xet-chon/de-nghi/{n.pk}/bieu-quyet/",
+            {"co_mat": "9" * 30, "tan_thanh": "6", "khong_tan_thanh": "0"},
+            "Số có mặt",
+        ),
+        (
+            f"/xet-chon/de-nghi/{n.pk}/bieu-quyet/",
+            {"co_mat": "7", "tan_thanh": "-1", "khong_tan_thanh": "0"},
+            "Số tán thành",
+        ),
+        (f"/xet-chon/de-nghi/{n.pk}/tham-dinh/", {"ket_qua": "duyet-luon"}, "Kết quả thẩm định"),
+        (f"/xet-chon/de-nghi/{n.pk}/tham-dinh/", {"ket_qua": "returned", "ly_do": "x" * 2001}, "Lý do"),
+        (
+            f"/xet-chon/ke-hoach/{plan.campaign.pk}/tieu-chi-cham/",
+            {"tieu_chi": ["Thành tích"], "trong_so": ["nhiều"], "diem_toi_da": ["10"], "doi_tuong": [""]},
+            "Dòng 1, Trọng số",
+        ),
+        (
+            f"/xet-chon/ke-hoach/{plan.campaign.pk}/tieu-chi-cham/",
+            {"tieu_chi": ["Thành tích"], "trong_so": ["1"], "diem_toi_da": ["1e9"], "doi_tuong": [""]},
+            "Dòng 1, Điểm tối đa",
+        ),
+        (f"/xet-chon/ke-hoach/{plan.campaign.pk}/phan-cong/", {"nguoi_cham": "abc"}, "Người chấm"),
+        (f"/xet-chon/ke-hoach/{plan.campaign.pk}/phan-cong/", {}, "Cần chọn người chấm."),
+    ]
+    for url, data, words in cases:
+        response = client.post(url, data, follow=True)
+        assert response.status_code == 200, (url, data)
+        assert any(words in m for m in said(response)), (url, data, said(response))
+    assert not Vote.objects.exists() and not RubricItem.objects.filter(campaign=plan.campaign).exists()
+    assert Nomination.objects.get(pk=n.pk).screening == "valid"
+
+
+def test_the_print_pages_check_their_figures(client, cast, plan):
+    from guongsang.awards.models import CertificateLayout
+
+    d = signed(cast, plan, [submitted(plan, cast.commune, person=plan.people[0])])
+    client.force_login(cast.users[Role.MANAGER])
+    for data, words in (
+        ({"ten": "Máy in", "lech_ngang": "1e400", "lech_doc": "0"}, "Lệch ngang"),
+        ({"ten": "Máy in", "lech_ngang": "0", "lech_doc": "abc"}, "Lệch dọc"),
+        ({"ten": "", "lech_ngang": "0", "lech_doc": "0"}, "Tên máy in"),
+    ):
+        response = client.post(f"/xet-chon/quyet-dinh/{d.pk}/may-in/", data, follow=True)
+        assert any(words in m for m in said(response)), (data, said(response))
+    assert not PrinterCalibration.objects.exists()
+    layouts = CertificateLayout.objects.count()
+    layout = {"ten": "Mẫu riêng", "kho_rong": "210", "kho_cao": "297", "name_on": "1", "name_x": "abc", "name_y": "100"}
+    response = client.post(f"/xet-chon/quyet-dinh/{d.pk}/phoi/", layout, follow=True)
+    assert response.status_code == 200 and any("ngang" in m for m in said(response)), said(response)
+    response = client.post(f"/xet-chon/quyet-dinh/{d.pk}/phoi/", {**layout, "name_x": "", "kho_rong": "9" * 40})
+    assert response.status_code == 200 and CertificateLayout.objects.count() == layouts
