@@ -21,7 +21,10 @@ PRODUCTION = {
 
 
 def _check_deploy(extra: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_COOKIES")}
+    # A clean environment as production has it: not the test process's own switches (the browser
+    # journeys set DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses).
+    dropped = ("DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_COOKIES", "GS_TLS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update({"GS_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "guongsang.settings", **extra})
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from guongsang.accounts.models import Role
 from guongsang.lib.typing import AnyUser
@@ -139,19 +138,6 @@ def top_units(user: AnyUser) -> QuerySet[Unit]:
     if is_admin(user):
         return Unit.objects.get_root_nodes()
     return Unit.objects.filter(path__in=scope_paths(user))
-
-
-def get_unit_for_user(user: AnyUser, pk: int, roles: frozenset[str] | None = None) -> Unit:
-    """The unit, or 404 when it is outside the user's scope (its existence does not leak)."""
-    from guongsang.org.models import Unit
-
-    try:
-        unit = Unit.objects.select_related("kind", "successor").get(pk=pk)
-    except Unit.DoesNotExist:
-        raise Http404 from None
-    if not has_role_over(user, unit, roles):
-        raise Http404
-    return unit
 
 
 def can(user: AnyUser, action: str, unit: Unit | None) -> bool:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from guongsang.accounts.access import get_campaign_for_user
 from guongsang.accounts.models import Membership
 from guongsang.accounts.permissions import roles_of
 from guongsang.accounts.personal import policy_for
@@ -32,7 +33,6 @@ from guongsang.awards.models import (
 )
 from guongsang.campaigns.models import AwardForm, Campaign, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
-from guongsang.campaigns.views import get_campaign_for_user
 from guongsang.documents.responses import document_response
 from guongsang.lib.forms import add_service_errors, report_refusal, run_action
 from guongsang.lib.http import id_param
@@ -52,10 +52,7 @@ def _checked(request, form) -> bool:
 
 
 def _managed(request, pk: int) -> Campaign:
-    campaign = get_campaign_for_user(request.user, pk)
-    if not can_manage_campaign(request.user, campaign):
-        raise PermissionDenied("Chỉ cán bộ quản lý của đơn vị ban hành mới làm được việc này.")
-    return campaign
+    return get_campaign_for_user(request.user, pk, "campaign.manage")
 
 
 def _issuer_side(request, pk: int) -> Campaign:

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from guongsang.accounts.access import get_campaign_for_user
 from guongsang.accounts.permissions import can, units_for, visible_units
 from guongsang.awards.certificates import can_print
 from guongsang.awards.models import AwardDecision
@@ -18,24 +19,12 @@ from guongsang.campaigns.permissions import (
     can_approve_campaign,
     can_follow_campaign,
     can_manage_campaign,
-    can_view_campaign,
 )
 from guongsang.documents.responses import document_response
 from guongsang.lib.http import check_form_counts, id_param
 from guongsang.nominations.services import nominating_units
 
 S = Campaign.Status
-
-
-def get_campaign_for_user(user, pk: int) -> Campaign:
-    """The campaign, or 404 when the user may not see it (its existence does not leak)."""
-    try:
-        campaign = Campaign.objects.select_related("issuer", "issuer__kind", "parent").get(pk=pk)
-    except Campaign.DoesNotExist:
-        raise Http404 from None
-    if not can_view_campaign(user, campaign):
-        raise Http404
-    return campaign
 
 
 def acting_unit(request, units):

@@ -5,10 +5,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from guongsang.accounts.access import get_campaign_for_user, get_nomination_for_user
 from guongsang.accounts.permissions import can
 from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, NomineeKind
-from guongsang.campaigns.views import acting_unit, get_campaign_for_user
+from guongsang.campaigns.views import acting_unit
 from guongsang.documents.responses import document_response
 from guongsang.lib.forms import add_service_errors, run_action
 from guongsang.lib.http import id_param
@@ -23,19 +24,6 @@ from guongsang.nominations.uploads import served
 
 def _unit(request, campaign: Campaign):
     return acting_unit(request, services.nominating_units(request.user, campaign))
-
-
-def get_nomination_for_user(user, pk: int) -> Nomination:
-    n = get_object_or_404(
-        Nomination.objects.select_related(
-            "campaign", "campaign__issuer", "unit", "unit__kind", "person", "nominee_unit", "model_unit"
-        ),
-        pk=pk,
-    )
-    mine = services.nominating_units(user, n.campaign).filter(pk=n.unit_id).exists()
-    if not (mine or can(user, "unit.view", n.campaign.issuer)):
-        raise Http404
-    return n
 
 
 @login_required

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
+from guongsang.accounts.access import get_unit_for_user
 from guongsang.accounts.permissions import (
     can,
-    get_unit_for_user,
     top_units,
 )
 from guongsang.accounts.personal import policy_for

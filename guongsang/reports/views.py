@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from guongsang.accounts.access import get_campaign_for_user, get_report_for_user
 from guongsang.accounts.permissions import can
 from guongsang.campaigns.models import Campaign, Deadline, Indicator
-from guongsang.campaigns.permissions import can_follow_campaign, can_manage_campaign
-from guongsang.campaigns.views import acting_unit, get_campaign_for_user
+from guongsang.campaigns.permissions import can_manage_campaign
+from guongsang.campaigns.views import acting_unit
 from guongsang.documents.responses import document_response
 from guongsang.lib.filenames import safe_download_name
 from guongsang.lib.forms import run_action
@@ -28,16 +29,6 @@ from guongsang.reports.models import Report, ReportAttachment
 
 def _unit(request, campaign: Campaign):
     return acting_unit(request, services.reporting_units(request.user, campaign))
-
-
-def get_report_for_user(user, pk: int) -> Report:
-    report = get_object_or_404(
-        Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind"), pk=pk
-    )
-    writer = services.reporting_units(user, report.campaign).filter(pk=report.unit_id).exists()
-    if not (writer or can(user, "unit.view", report.campaign.issuer)):
-        raise Http404
-    return report
 
 
 def _sections(report: Report):
@@ -307,10 +298,7 @@ def _apply_import(request, report, sections, result) -> None:
 
 
 def _followed_campaign(request, pk: int) -> Campaign:
-    campaign = get_campaign_for_user(request.user, pk)
-    if not can_follow_campaign(request.user, campaign):
-        raise PermissionDenied("Chỉ cán bộ quản lý và lãnh đạo của đơn vị ban hành mới theo dõi được tiến độ.")
-    return campaign
+    return get_campaign_for_user(request.user, pk, "campaign.follow")
 
 
 @login_required

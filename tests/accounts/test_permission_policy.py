@@ -134,17 +134,28 @@ def test_top_units_are_the_roots_of_what_the_user_sees(cast):
 
 
 def test_a_unit_outside_the_scope_is_a_404_like_a_unit_that_does_not_exist(cast):
+    from django.core.exceptions import PermissionDenied
+
+    from guongsang.accounts import access
+
     manager = cast.users[Role.MANAGER]
-    assert P.get_unit_for_user(manager, cast.branch.pk) == cast.branch
-    assert P.get_unit_for_user(manager, cast.branch.pk, P.roles_of("tree.edit")) == cast.branch
+    assert access.get_unit_for_user(manager, cast.branch.pk) == cast.branch
+    assert access.get_unit_for_user(manager, cast.branch.pk, "tree.edit") == cast.branch
     for pk in (cast.sibling.pk, cast.root.pk, 987654):
         with pytest.raises(Http404):
-            P.get_unit_for_user(manager, pk)
+            access.get_unit_for_user(manager, pk)
+    # In scope without the right: 403, with the reason.
+    with pytest.raises(PermissionDenied, match="không được xem thông tin cá nhân"):
+        access.get_unit_for_user(cast.users[Role.OFFICE], cast.commune.pk, "personal_data.view")
+    assert access.get_unit_for_user(cast.users["superuser"], cast.sibling_branch.pk) == cast.sibling_branch
     with pytest.raises(Http404):
-        P.get_unit_for_user(cast.users[Role.OFFICE], cast.commune.pk, P.roles_of("personal_data.view"))
-    assert P.get_unit_for_user(cast.users["superuser"], cast.sibling_branch.pk) == cast.sibling_branch
-    with pytest.raises(Http404):
-        P.get_unit_for_user(cast.users["superuser"], 987654)
+        access.get_unit_for_user(cast.users["superuser"], 987654)
+
+
+def test_every_action_has_its_refusal_in_vietnamese():
+    from guongsang.accounts import access
+
+    assert set(access.REFUSALS) == set(P.ACTIONS)
 
 
 def test_the_named_permissions_follow_the_roles(cast):
@@ -161,10 +172,12 @@ def test_the_named_permissions_follow_the_roles(cast):
 
 
 def test_the_unit_comes_with_its_kind_and_successor_in_one_query(cast, django_assert_num_queries):
+    from guongsang.accounts import access
+
     manager = fresh(cast.users[Role.MANAGER])
     P.grants(manager)
     with django_assert_num_queries(1):
-        unit = P.get_unit_for_user(manager, cast.commune.pk)
+        unit = access.get_unit_for_user(manager, cast.commune.pk)
         assert (unit.kind.code, unit.successor) == ("dang-bo-co-so", None)
 
 
@@ -174,9 +187,11 @@ def test_no_user_has_no_grants_and_is_no_administrator():
 
 
 def test_a_merged_unit_comes_with_its_successor_in_the_same_query(cast, django_assert_num_queries):
+    from guongsang.accounts import access
+
     Unit.objects.filter(pk=cast.branch.pk).update(successor=cast.court)
     manager = fresh(cast.users[Role.MANAGER])
     P.grants(manager)
     with django_assert_num_queries(1):
-        unit = P.get_unit_for_user(manager, cast.branch.pk)
+        unit = access.get_unit_for_user(manager, cast.branch.pk)
         assert unit.successor.name == "Chi bộ Tòa án"

@@ -1,0 +1,112 @@
+"""Fetching an object for a user, the one way every view does it: 404 when the object is outside what
+the user may see (its existence does not leak), 403 with a Vietnamese message when the user sees it
+but may not perform the named action (`accounts.permissions.ACTIONS`) on it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from guongsang.accounts.permissions import can
+from guongsang.lib.typing import AnyUser
+
+if TYPE_CHECKING:
+    from guongsang.campaigns.models import Campaign
+    from guongsang.nominations.models import Nomination
+    from guongsang.org.models import Unit
+    from guongsang.reports.models import Report
+
+# What a user is told when the object is in sight but the action is not theirs.
+REFUSALS = {
+    "unit.view": "Bạn không có vai trò tại đơn vị này.",
+    "tree.edit": "Bạn không có quyền sửa tổ chức của đơn vị này.",
+    "audit.view": "Chỉ cán bộ quản lý, lãnh đạo và quản trị xem được nhật ký của đơn vị.",
+    "personal_data.view": "Bạn không được xem thông tin cá nhân của đơn vị này.",
+    "nominee_data.prepare": "Bạn không soạn được hồ sơ của đơn vị này.",
+    "campaign.manage": "Chỉ cán bộ quản lý của đơn vị ban hành mới làm được việc này.",
+    "campaign.approve": "Chỉ lãnh đạo của đơn vị ban hành mới làm được việc này.",
+    "campaign.follow": "Chỉ cán bộ quản lý và lãnh đạo của đơn vị ban hành mới theo dõi được tiến độ.",
+    "report.write": "Bạn không soạn được báo cáo của đơn vị này.",
+    "report.submit": "Chỉ bí thư (người đứng đầu) đơn vị mới xác nhận và gửi được báo cáo.",
+    "nomination.prepare": "Bạn không đề nghị được cho đơn vị này.",
+    "nomination.submit": "Chỉ bí thư (người đứng đầu) đơn vị mới gửi hoặc rút được đề nghị đã gửi.",
+    "nomination.review": "Bạn không phải cán bộ thẩm định của đơn vị ban hành.",
+    "certificate.print": "Chỉ cán bộ quản lý và văn phòng của đơn vị ban hành in được giấy khen.",
+}
+
+
+def require(user: AnyUser, action: str, unit: Unit) -> None:
+    """403 unless the user may perform `action` over `unit`."""
+    if not can(user, action, unit):
+        raise PermissionDenied(REFUSALS[action])
+
+
+def get_unit_for_user(user: AnyUser, pk: int, action: str | None = None) -> Unit:
+    from guongsang.org.models import Unit
+
+    try:
+        unit = Unit.objects.select_related("kind", "successor").get(pk=pk)
+    except Unit.DoesNotExist:
+        raise Http404 from None
+    if not can(user, "unit.view", unit):
+        raise Http404
+    if action is not None:
+        require(user, action, unit)
+    return unit
+
+
+def get_campaign_for_user(user: AnyUser, pk: int, action: str | None = None) -> Campaign:
+    """A campaign the user sees (its issuer's side, or a participant once issued); `action` is asked of
+    the issuer."""
+    from guongsang.campaigns.models import Campaign
+    from guongsang.campaigns.permissions import can_view_campaign
+
+    try:
+        campaign = Campaign.objects.select_related("issuer", "issuer__kind", "parent").get(pk=pk)
+    except Campaign.DoesNotExist:
+        raise Http404 from None
+    if not can_view_campaign(user, campaign):
+        raise Http404
+    if action is not None:
+        require(user, action, campaign.issuer)
+    return campaign
+
+
+def get_nomination_for_user(user: AnyUser, pk: int, action: str | None = None) -> Nomination:
+    """A nomination seen by its own unit's nominators and by the issuer's side; `action` is asked of
+    the nominating unit."""
+    from guongsang.nominations.models import Nomination
+    from guongsang.nominations.services import nominating_units
+
+    try:
+        n = Nomination.objects.select_related(
+            "campaign", "campaign__issuer", "unit", "unit__kind", "person", "nominee_unit", "model_unit"
+        ).get(pk=pk)
+    except Nomination.DoesNotExist:
+        raise Http404 from None
+    mine = nominating_units(user, n.campaign).filter(pk=n.unit_id).exists()
+    if not (mine or can(user, "unit.view", n.campaign.issuer)):
+        raise Http404
+    if action is not None:
+        require(user, action, n.unit)
+    return n
+
+
+def get_report_for_user(user: AnyUser, pk: int, action: str | None = None) -> Report:
+    """A report seen by its own unit's writers and by the issuer's side; `action` is asked of the
+    reporting unit."""
+    from guongsang.reports.models import Report
+    from guongsang.reports.services import reporting_units
+
+    try:
+        report = Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind").get(pk=pk)
+    except Report.DoesNotExist:
+        raise Http404 from None
+    writer = reporting_units(user, report.campaign).filter(pk=report.unit_id).exists()
+    if not (writer or can(user, "unit.view", report.campaign.issuer)):
+        raise Http404
+    if action is not None:
+        require(user, action, report.unit)
+    return report
