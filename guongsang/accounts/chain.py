@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import validate_ipv46_address
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -84,9 +86,20 @@ def _stored(fields: dict[str, Any]) -> dict[str, Any]:
     for name in ("before", "after"):
         if fields.get(name) is not None:
             fields[name] = json.loads(json.dumps(fields[name], cls=DjangoJSONEncoder))
-    if fields.get("ip_address"):
-        fields["ip_address"] = AuditEntry._meta.get_field("ip_address").get_prep_value(fields["ip_address"])
+    fields["ip_address"] = client_address(fields.get("ip_address"))
     return fields
+
+
+def client_address(value: str | None) -> str | None:
+    """An IP address as the database stores it, or None for an empty or unparsable one (a Unix socket
+    gives an empty REMOTE_ADDR; the database stores "" as NULL and PostgreSQL refuses a non-address)."""
+    if not value:
+        return None
+    try:
+        validate_ipv46_address(value)
+    except ValidationError:
+        return None
+    return AuditEntry._meta.get_field("ip_address").get_prep_value(value)
 
 
 def append(**fields: Any) -> AuditEntry:
@@ -136,7 +149,7 @@ def verify() -> Verdict:
         if not hmac.compare_digest(entry.entry_hash, digest(entry)):
             return Verdict(checked, head, entry, "nội dung không khớp với mã băm (mục đã bị sửa)")
         prev, head, checked, expected_seq = entry.entry_hash, entry, checked + 1, expected_seq + 1
-    unchained = AuditEntry.objects.filter(seq__isnull=True).order_by("id").first()
+    unchained = AuditEntry.objects.exclude(seq__gte=1).order_by("id").first()
     if unchained is not None:
         return Verdict(checked, head, unchained, "mục không có số thứ tự (được chèn ngoài ứng dụng)")
     return Verdict(checked, head)

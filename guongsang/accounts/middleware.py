@@ -62,7 +62,11 @@ class SecondFactorMiddleware:
     whose role requires it and who has not turned it on does that first. Until then only these
     pages answer (and the static files)."""
 
-    OPEN = ("accounts:second_factor", "accounts:second_factor_setup", "accounts:logout")
+    # Each step opens its own page only: a sign-in waiting for its code cannot set up a new device.
+    OPEN = {
+        "verify": ("accounts:second_factor", "accounts:logout"),
+        "setup": ("accounts:second_factor_setup", "accounts:logout"),
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,7 +76,7 @@ class SecondFactorMiddleware:
         if step and request.user.is_authenticated:
             match = getattr(request, "resolver_match", None) or _resolve(request.path_info)
             name = f"{match.namespace}:{match.url_name}" if match else ""
-            if name not in self.OPEN and not request.path_info.startswith(settings.STATIC_URL):
+            if name not in self.OPEN.get(step, ()) and not request.path_info.startswith(settings.STATIC_URL):
                 target = "accounts:second_factor" if step == "verify" else "accounts:second_factor_setup"
                 return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

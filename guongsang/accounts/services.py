@@ -22,6 +22,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from guongsang.accounts.audit import log_action
+from guongsang.accounts.chain import client_address
 from guongsang.accounts.models import Membership, SignIn
 
 User = AbstractBaseUser | AnonymousUser
@@ -72,22 +73,29 @@ def _clean(code: str) -> str:
 
 def totp_confirm(*, actor: Any, device_id: int, code: str) -> list[str]:
     """Confirm the app with a code it shows; turn two-factor sign-in on and return the recovery codes
-    (shown once). A wrong code changes nothing."""
+    (shown once). A wrong code changes nothing but the device's failure count (kept: it slows guessing).
+    Refused when two-factor sign-in is already on: replacing the app means turning it off first, with a
+    current code."""
+    if second_factor_on(actor):
+        raise SecurityError("Xác thực hai bước đã bật; muốn đổi ứng dụng, hãy tắt rồi bật lại.")
+    device = TOTPDevice.objects.filter(pk=device_id, user=actor, confirmed=False).first()
+    if device is None:
+        raise SecurityError("Phiên cài đặt đã hết; hãy bắt đầu lại.")
+    with transaction.atomic():  # the check's own transaction: its failure count is kept
+        locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        accepted = locked.verify_token(_clean(code))
+    if not accepted:
+        raise SecurityError("Mã không đúng. Hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.")
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().filter(pk=device_id, user=actor, confirmed=False).first()
-        if device is None:
-            raise SecurityError("Phiên cài đặt đã hết; hãy bắt đầu lại.")
-        if not device.verify_token(_clean(code)):
-            raise SecurityError("Mã không đúng. Hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.")
         TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
         codes = _new_recovery_codes(actor)
         log_action(actor=actor, action="accounts.second_factor_on", object_repr=actor.get_username())
     return codes
 
 
 def _check_current(user: Any, code: str) -> Device:
+    """A current code of the user's (checked, and its failure counted, before any change is made)."""
     device = verify_second_factor(user=user, code=code, audit=False)
     if device is None:
         raise SecurityError("Mã xác thực không đúng (hoặc đã dùng).")
@@ -96,22 +104,22 @@ def _check_current(user: Any, code: str) -> Device:
 
 def recovery_codes_renew(*, actor: Any, code: str) -> list[str]:
     """New recovery codes (the old ones stop working), after a current code."""
+    if not second_factor_on(actor):
+        raise SecurityError("Chưa bật xác thực hai bước.")
+    _check_current(actor, code)
     with transaction.atomic():
-        if not second_factor_on(actor):
-            raise SecurityError("Chưa bật xác thực hai bước.")
-        _check_current(actor, code)
         codes = _new_recovery_codes(actor)
         log_action(actor=actor, action="accounts.recovery_codes_renewed", object_repr=actor.get_username())
     return codes
 
 
 def second_factor_off(*, actor: Any, code: str) -> None:
+    if second_factor_required(actor):
+        raise SecurityError("Vai trò của bạn bắt buộc xác thực hai bước; không tắt được.")
+    if not second_factor_on(actor):
+        raise SecurityError("Xác thực hai bước chưa bật.")
+    _check_current(actor, code)
     with transaction.atomic():
-        if second_factor_required(actor):
-            raise SecurityError("Vai trò của bạn bắt buộc xác thực hai bước; không tắt được.")
-        if not second_factor_on(actor):
-            raise SecurityError("Xác thực hai bước chưa bật.")
-        _check_current(actor, code)
         for device in devices_for_user(actor, confirmed=None):
             device.delete()
         log_action(actor=actor, action="accounts.second_factor_off", object_repr=actor.get_username())
@@ -158,8 +166,20 @@ def _engine() -> Any:
 def sign_in_started(*, user: Any, session_key: str, ip: str | None, user_agent: str) -> None:
     SignIn.objects.update_or_create(
         session_key=session_key,
-        defaults={"user": user, "ip_address": ip, "user_agent": user_agent[:255], "last_seen": timezone.now()},
+        defaults={
+            "user": user,
+            "ip_address": client_address(ip),
+            "user_agent": user_agent[:255],
+            "last_seen": timezone.now(),
+        },
     )
+
+
+def sign_in_rekeyed(old_key: str | None, new_key: str | None) -> None:
+    """The session was given a new key (a password change does that): the sign-in follows it, so it stays
+    listed and can still be ended."""
+    if old_key and new_key and old_key != new_key:
+        SignIn.objects.filter(session_key=old_key).update(session_key=new_key)
 
 
 def sign_in_seen(session_key: str) -> None:

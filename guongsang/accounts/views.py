@@ -33,6 +33,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:password_change_done")
 
+    def form_valid(self, form):
+        old_key = self.request.session.session_key
+        response = super().form_valid(form)  # keeps this sign-in under a new session key
+        services.sign_in_rekeyed(old_key, self.request.session.session_key)
+        return response
+
 
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"
@@ -125,7 +131,13 @@ def second_factor(request):
 
 @login_required
 def second_factor_setup(request):
-    """Turn two-factor sign-in on: scan the code into an authenticator app, type one code back."""
+    """Turn two-factor sign-in on: scan the code into an authenticator app, type one code back. Not while
+    a sign-in waits for its code, and not over a device already on (turning it off takes a code)."""
+    if request.session.get(SECOND_FACTOR) == "verify":
+        return redirect("accounts:second_factor")
+    if services.second_factor_on(request.user):
+        messages.info(request, "Xác thực hai bước đã bật.")
+        return redirect("accounts:security")
     device = None
     if request.method == "POST":
         form = SetupForm(request.POST)
@@ -142,9 +154,6 @@ def second_factor_setup(request):
                 return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)})
         device_id = form.cleaned_data.get("device") if hasattr(form, "cleaned_data") else None
         device = TOTPDevice.objects.filter(pk=device_id or 0, user=request.user, confirmed=False).first()
-    elif services.second_factor_on(request.user):
-        messages.info(request, "Xác thực hai bước đã bật.")
-        return redirect("accounts:security")
     if device is None:  # a first visit, or the one being set up has gone: start (again)
         device = services.totp_begin(actor=request.user)
     if request.method != "POST":

@@ -85,14 +85,10 @@ class ReviewForm(_Form):
                 required=False,
                 min_value=0,
                 max_value=item.max_score,
-                max_digits=6,
-                decimal_places=2,
                 error_messages={
                     "invalid": f"Điểm tiêu chí “{item.label}” phải là số.",
                     "min_value": bounds,
                     "max_value": bounds,
-                    "max_digits": bounds,
-                    "max_decimal_places": f"Điểm tiêu chí “{item.label}” có tối đa hai chữ số thập phân.",
                 },
             )
 
@@ -126,7 +122,8 @@ def rubric_rows(post) -> tuple[list[dict], list[str]]:
     for number, (label, weight, top, kind) in enumerate(zip(*columns, strict=False), start=1):
         form = RubricRowForm({"label": label, "weight": weight, "max_score": top, "nominee_kind": kind})
         if form.is_valid():
-            rows.append(form.cleaned_data)
+            row = form.cleaned_data  # as typed for the service, which gives an empty figure its default
+            rows.append({**row, **{k: "" if row[k] is None else str(row[k]) for k in ("weight", "max_score")}})
         else:
             errors += [f"Dòng {number}, {form.fields[f].label}: {e}" for f, es in form.errors.items() for e in es]
     return rows, errors

@@ -23,6 +23,7 @@ import shutil
 import tarfile
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
@@ -77,14 +78,20 @@ class Manifest:
         return cls(**{k: data[k] for k in ("created", "vendor", "migrations", "rows", "files", "format")})
 
 
+# Sign-ins are not restored: a restore must not bring back sessions that had ended since the backup.
+NOT_SAVED = {"sessions.session", "accounts.signin"}
+
+
 def saved_models() -> list[type[Model]]:
-    """Every table the application owns, parents before children; an automatic many-to-many table
-    follows its model and is saved as rows of its own, so its ids come back too."""
+    """Every table the application owns but the sign-ins, parents before children; an automatic
+    many-to-many table follows its model and is saved as rows of its own, so its ids come back too."""
     app_list = [(config, None) for config in apps.get_app_configs()]
     ordered = serializers.sort_dependencies(app_list, allow_cycles=True)
     out: list[type[Model]] = []
     for model in ordered:
         if not model._meta.managed or model._meta.proxy or model._meta.auto_created:
+            continue
+        if model._meta.label_lower in NOT_SAVED:
             continue
         out.append(model)
         for f in model._meta.local_many_to_many:
@@ -122,13 +129,32 @@ def media_files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield path.relative_to(root).as_posix(), path
 
 
-def _dump(stream: TextIO) -> dict[str, int]:
-    rows: dict[str, int] = {}
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if connection.vendor == "postgresql" and outermost:
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """One consistent view of every table, without holding writers off: a read-only repeatable-read
+    transaction on PostgreSQL; on SQLite a deferred transaction (WAL mode lets writers go on), where the
+    app's own transactions are IMMEDIATE and would lock writers out for the whole dump."""
+    if connection.in_atomic_block:  # inside a caller's transaction (the tests): its view is the snapshot
+        yield
+        return
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
             with connection.cursor() as cur:
                 cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+        return
+    connection.ensure_connection()
+    with connection.cursor() as cur:
+        cur.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            cur.execute("ROLLBACK")
+
+
+def _dump(stream: TextIO) -> dict[str, int]:
+    rows: dict[str, int] = {}
+    with _snapshot():
         for model in saved_models():
             queryset = model._base_manager.order_by("pk")
             rows[model._meta.label_lower] = queryset.count()
@@ -153,6 +179,8 @@ def backup(target: Path) -> tuple[Path, Manifest]:
         with data.open("w", encoding="utf-8") as stream:
             manifest.rows = _dump(stream)
         manifest.files[DATA] = _sha256(data)
+        partial.touch(mode=0o600)  # the archive holds password hashes and personal data
+        partial.chmod(0o600)
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(data, arcname=DATA)
             for rel, path in media_files(media_root):
@@ -224,19 +252,18 @@ def wipe() -> None:
     from guongsang.accounts import triggers
 
     tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-    statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=False, allow_cascade=False)
+    quote = connection.ops.quote_name
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             # TRUNCATE refuses tables with checks still pending in this transaction: run them now.
             cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        if connection.vendor == "sqlite":
-            cur.execute(triggers.SQLITE_DROP_NO_DELETE)
-        for sql in statements:
-            cur.execute(sql)
-        if connection.vendor == "sqlite":
-            cur.execute(triggers.SQLITE_NO_DELETE)
-        if connection.vendor == "postgresql":
+            cur.execute("TRUNCATE " + ", ".join(quote(t) for t in tables))  # the row triggers do not fire
             cur.execute("SET CONSTRAINTS ALL DEFERRED")  # rows are loaded in any order; checked at the end
+            return
+        cur.execute(triggers.SQLITE_DROP_NO_DELETE)
+        for table in tables:
+            cur.execute(f"DELETE FROM {quote(table)}")
+        cur.execute(triggers.SQLITE_NO_DELETE)
 
 
 def _insert(model: type[Model], objs: list[Model]) -> None:

@@ -135,7 +135,7 @@ def export_view(request, pk: int):
     unit = _editable_unit(request, pk)
     response = HttpResponse(workbook.export_workbook(actor=request.user, scope=unit), content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(
-        True, safe_download_name(f"to-chuc-{unit.code}", "xlsx")
+        True, safe_download_name(f"to-chuc-{unit.code}.xlsx", "xlsx")
     )
     return response
 

@@ -356,7 +356,7 @@ def _ics(request, unit) -> HttpResponse:
     body = calendar_feed(unit, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(
-        True, safe_download_name(f"han-nop-{unit.code}", "ics")
+        True, safe_download_name(f"han-nop-{unit.code}.ics", "ics")
     )
     return response
 

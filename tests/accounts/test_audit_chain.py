@@ -173,3 +173,25 @@ def test_concurrent_writers_do_not_fork_the_chain():
     assert not errors, errors
     verdict = chain.verify()
     assert verdict.ok and verdict.checked == AuditEntry.objects.count() == 24
+
+
+@pytest.mark.parametrize("address, stored", [("", None), ("không-phải-địa-chỉ", None), ("10.0.0.7", "10.0.0.7")])
+def test_the_client_address_is_hashed_as_stored(cast, address, stored):
+    """A Unix socket gives an empty REMOTE_ADDR (stored as NULL); a garbled one is not an address."""
+    from guongsang.accounts.audit import set_request_address
+
+    set_request_address(address)
+    try:
+        entry = log_action(actor=cast.users[Role.MANAGER], action="test.address", obj=cast.commune)
+    finally:
+        set_request_address(None)
+    assert AuditEntry.objects.get(pk=entry.pk).ip_address == stored
+    assert chain.verify().ok
+
+
+def test_a_row_numbered_zero_is_outside_the_chain(cast):
+    entries = _entries(cast, 2)
+    forged = AuditEntry(seq=0, prev_hash=chain.GENESIS, at=entries[0].at, action="nomination.submitted")
+    forged.entry_hash = chain.digest(forged)  # even with the key
+    forged.save()
+    _verify_fails_at(forged, "không có số thứ tự")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
@@ -242,3 +243,50 @@ def test_work_keeps_a_sign_in_listed_as_active(cast):
         clock.shift(dt.timedelta(seconds=2))
         client.get("/")
         assert SignIn.objects.get().last_seen == START + dt.timedelta(seconds=61)
+
+
+def test_a_sign_in_waiting_for_its_code_cannot_set_up_a_new_app(client, cast):
+    """With the password alone, the set-up page neither shows a new secret nor replaces the app."""
+    with time_machine.travel(START, tick=False) as clock:
+        password(client)
+        device, _ = turn_on(client)
+        client.post(reverse("accounts:logout"))
+        clock.shift(STEP)
+        password(client)
+        for answer in (client.get(SETUP), client.post(SETUP, {"device": device.pk, "code": "000000"})):
+            assert answer.status_code == 302 and answer["Location"].startswith(VERIFY)
+        assert list(TOTPDevice.objects.filter(user=cast.users[Role.MANAGER])) == [device]
+        with pytest.raises(services.SecurityError, match="đã bật"):
+            services.totp_confirm(actor=cast.users[Role.MANAGER], device_id=device.pk, code=code_for(device))
+        assert client.get("/").status_code == 302
+
+
+def test_wrong_codes_for_turning_it_off_are_counted(client, cast):
+    """A failure inside the refused change is kept, so guessing the code to turn it off slows down."""
+    with time_machine.travel(START, tick=False) as clock:
+        password(client)
+        device, _ = turn_on(client)
+        clock.shift(STEP)
+        for _ in range(2):
+            client.post(reverse("accounts:security_action", args=["tat"]), {"code": "000000"})
+        # The first failure is kept (the second came while the device was waiting, so it is not counted).
+        assert TOTPDevice.objects.get(pk=device.pk).throttling_failure_count == 1
+        client.post(reverse("accounts:security_action", args=["tat"]), {"code": code_for(device)})
+        assert services.second_factor_on(cast.users[Role.MANAGER])  # still waiting after the failures
+
+
+def test_a_password_change_keeps_the_sign_in_listed(client, cast):
+    password(client)
+    before = SignIn.objects.get(user=cast.users[Role.MANAGER]).session_key
+    client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "mat-khau-123",
+            "new_password1": "Mot-mat-khau-dai-2026",
+            "new_password2": "Mot-mat-khau-dai-2026",
+        },
+    )
+    after = SignIn.objects.get(user=cast.users[Role.MANAGER])
+    assert after.session_key != before and after.session_key == client.session.session_key
+    client.post(reverse("accounts:security_action", args=["dang-xuat-moi-noi"]))
+    assert client.get("/").status_code == 302

@@ -173,6 +173,11 @@ def test_typed_figures_are_checked_by_the_forms_before_any_service(client, cast,
             {"tieu_chi": ["Thành tích"], "trong_so": ["1"], "diem_toi_da": ["1e9"], "doi_tuong": [""]},
             "Dòng 1, Điểm tối đa",
         ),
+        (
+            f"/xet-chon/ke-hoach/{plan.campaign.pk}/tieu-chi-cham/",
+            {"tieu_chi": ["Thành tích"], "trong_so": ["0"], "diem_toi_da": ["10"], "doi_tuong": [""]},
+            "trọng số phải lớn hơn 0",
+        ),
         (f"/xet-chon/ke-hoach/{plan.campaign.pk}/phan-cong/", {"nguoi_cham": "abc"}, "Người chấm"),
         (f"/xet-chon/ke-hoach/{plan.campaign.pk}/phan-cong/", {}, "Cần chọn người chấm."),
     ]
