@@ -208,3 +208,45 @@ def test_text_typed_in_decomposed_unicode_is_stored_and_searched_as_nfc(client, 
     sign_in(client, cast.users[Role.MANAGER])
     found = client.get(reverse("org:search"), {"q": unicodedata.normalize("NFD", "Đảng bộ xã Lát")})
     assert "Đảng bộ xã Lát" in found.content.decode()
+
+
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        ("9" * 26, "quá lớn"),
+        ("1000000000001", "quá lớn"),
+        ("NaN", "phải là một số"),
+        ("Infinity", "phải là một số"),
+        ("-3", "không được âm"),
+    ],
+)
+def test_report_figures_are_bounded(raw, words):
+    from django.core.exceptions import ValidationError
+
+    from guongsang.reports.services import _number
+
+    for decimal in (False, True):
+        if raw in ("NaN", "Infinity") and not decimal:
+            words_here = "phải là một số nguyên"
+        else:
+            words_here = words
+        with pytest.raises(ValidationError, match=words_here):
+            _number(raw, "Số mô hình", decimal=decimal)
+    assert _number("1000000000000", "Số mô hình", decimal=False) == 10**12
+
+
+def test_dates_outside_1945_to_2100_are_refused_by_every_form(cast):
+    from django.core.exceptions import ValidationError
+
+    from guongsang.lib.forms import _date_within_years
+    from guongsang.org.forms import UnitEndForm
+
+    form = UnitEndForm({"end_date": "9999-12-31"}, user=cast.users[Role.MANAGER])
+    assert not form.is_valid() and "Năm 9999 không hợp lệ" in form.errors["end_date"][0]
+    assert UnitEndForm({"end_date": "2026-12-31"}, user=cast.users[Role.MANAGER]).is_valid()
+
+    with pytest.raises(ValidationError, match="Năm 9999 không hợp lệ"):
+        _date_within_years(dt.date(9999, 12, 31))
+    _date_within_years(dt.date(2100, 12, 31))
+    with pytest.raises(ValidationError, match="Năm 1944"):
+        _date_within_years(dt.date(1944, 12, 31))

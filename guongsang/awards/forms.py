@@ -3,7 +3,7 @@ from django import forms
 from guongsang.awards.decisions import DECISION_FIELDS
 from guongsang.awards.models import AwardDecision
 from guongsang.campaigns.models import NomineeKind
-from guongsang.lib.forms import guard_ids
+from guongsang.lib.forms import guard_fields
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import UnitKind
 
@@ -23,7 +23,7 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        guard_ids(self)
+        guard_fields(self)
         # A draft may wait for its signer; signing refuses a decision without one.
         for name in ("signer_title", "signer_name"):
             self.fields[name].required = False
@@ -37,7 +37,7 @@ MAX_TEXT = 2000
 class _Form(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        guard_ids(self)
+        guard_fields(self)
 
 
 class LocalDecimalField(forms.DecimalField):

@@ -47,15 +47,28 @@ def run_action(request: HttpRequest, action: Callable[[], Any], success: str) ->
     return False
 
 
-def guard_ids(form: forms.BaseForm) -> None:
+YEARS = (1945, 2100)  # dates a committee's work can carry: from the Republic's founding to this century
+
+
+def _date_within_years(value: Any) -> None:
+    if value is not None and not (YEARS[0] <= value.year <= YEARS[1]):
+        raise ValidationError(f"Năm {value.year} không hợp lệ; ngày phải trong các năm {YEARS[0]}–{YEARS[1]}.")
+
+
+def guard_fields(form: forms.BaseForm) -> None:
     """Refuse, as an invalid choice, a choice of a model's row that is no id: Django looks such values
     up in the database, and a number past the integer keys' range is a server error on SQLite
-    ("Python int too large"). Every form of the project calls this (``BootstrapMixin``)."""
+    ("Python int too large"). Refuse a date outside 1945–2100 (year 9999 is a typing slip, and a
+    deadline computed from it overflows). Every form of the project calls this (``BootstrapMixin``)."""
     from django import forms as django_forms
 
     from guongsang.lib.http import MAX_ID
 
     for field in form.fields.values():
+        if isinstance(field, django_forms.DateField | django_forms.DateTimeField):
+            if _date_within_years not in field.validators:
+                field.validators.append(_date_within_years)
+            continue
         if not isinstance(field, django_forms.ModelChoiceField) or getattr(field, "to_field_name", None):
             continue
         original = field.clean

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from guongsang.accounts.permissions import can
-from guongsang.lib.forms import guard_ids
+from guongsang.lib.forms import guard_fields
 from guongsang.org.models import Unit, UnitKind
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -11,7 +11,7 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yy
 class BootstrapMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        guard_ids(self)
+        guard_fields(self)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):

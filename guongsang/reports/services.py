@@ -100,17 +100,24 @@ def plain_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+FIGURE_MAX = 10**12  # a figure in a report: a count or an amount in đồng, never more than a trillion
+
+
 def _number(raw: object, label: str, *, decimal: bool) -> int | float | None:
     text = str(raw).strip().replace(" ", "")
     if text == "":
         return None
+    kind = "một số" if decimal else "một số nguyên"
     try:
-        value = Decimal(text.replace(",", ".")) if decimal else int(text)
+        value = Decimal(text.replace(",", ".")) if decimal else Decimal(int(text))
     except (InvalidOperation, ValueError):
-        kind = "một số" if decimal else "một số nguyên"
         raise ValidationError(f"“{label}” phải là {kind}, không phải “{raw}”.") from None
+    if not value.is_finite():  # "NaN", "Infinity"
+        raise ValidationError(f"“{label}” phải là {kind}, không phải “{raw}”.")
     if value < 0:
         raise ValidationError(f"“{label}” không được âm ({raw}).")
+    if value > FIGURE_MAX:
+        raise ValidationError(f"“{label}” quá lớn ({str(raw)[:30]}); tối đa 1.000.000.000.000.")
     return float(value) if decimal else int(value)
 
 
@@ -131,6 +138,8 @@ def clean_values(section: OutlineSection, raw: dict[str, Any], campaign: Campaig
             elif ind.type == Indicator.Type.SERIES:
                 series = {}
                 for year, amount in (value or {}).items():
+                    if not (str(year).isascii() and str(year).isdigit() and len(str(year)) == 4):
+                        raise ValidationError(f"“{ind.label}”: “{str(year)[:10]}” không phải là một năm.")
                     y = int(year)
                     if (
                         campaign.period_start

@@ -77,6 +77,13 @@ def test_indicators_are_validated(cast, plan):
     with pytest.raises(ValidationError) as err:
         save(cast, plan, plan.s1, "x", {"van-ban": "ba"})
     assert "“Số văn bản” phải là một số nguyên" in " ".join(err.value.messages)
+    for year in ("năm-nay", "99999", "2O24"):
+        with pytest.raises(ValidationError) as err:
+            save(cast, plan, plan.s2, "x", {"tuyen-truyen": {year: "5"}})
+        assert f"“Buổi tuyên truyền”: “{year}” không phải là một năm." in err.value.messages
+    with pytest.raises(ValidationError) as err:
+        save(cast, plan, plan.s1, "x", {"van-ban": "9" * 26})
+    assert "“Số văn bản” quá lớn" in " ".join(err.value.messages)
     report = Report.objects.get()
     assert not report.answers.filter(section=plan.s1).exists()  # nothing half-saved
     assert report.answers.get(section=plan.s2).text == "Kết quả tốt."
