@@ -235,7 +235,7 @@ def test_report_figures_are_bounded(raw, words):
     assert _number("1000000000000", "Số mô hình", decimal=False) == 10**12
 
 
-def test_dates_outside_1945_to_2100_are_refused_by_every_form(cast):
+def test_dates_outside_1930_to_2100_are_refused_by_every_form(cast):
     from django.core.exceptions import ValidationError
 
     from guongsang.lib.forms import _date_within_years
@@ -248,5 +248,6 @@ def test_dates_outside_1945_to_2100_are_refused_by_every_form(cast):
     with pytest.raises(ValidationError, match="Năm 9999 không hợp lệ"):
         _date_within_years(dt.date(9999, 12, 31))
     _date_within_years(dt.date(2100, 12, 31))
-    with pytest.raises(ValidationError, match="Năm 1944"):
-        _date_within_years(dt.date(1944, 12, 31))
+    _date_within_years(dt.date(1930, 2, 3))  # the Party's founding
+    with pytest.raises(ValidationError, match="Năm 1929"):
+        _date_within_years(dt.date(1929, 12, 31))

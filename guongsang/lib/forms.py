@@ -47,7 +47,7 @@ def run_action(request: HttpRequest, action: Callable[[], Any], success: str) ->
     return False
 
 
-YEARS = (1945, 2100)  # dates a committee's work can carry: from the Republic's founding to this century
+YEARS = (1930, 2100)  # dates a committee's work can carry: from the Party's founding to this century
 
 
 def _date_within_years(value: Any) -> None:
@@ -58,7 +58,7 @@ def _date_within_years(value: Any) -> None:
 def guard_fields(form: forms.BaseForm) -> None:
     """Refuse, as an invalid choice, a choice of a model's row that is no id: Django looks such values
     up in the database, and a number past the integer keys' range is a server error on SQLite
-    ("Python int too large"). Refuse a date outside 1945–2100 (year 9999 is a typing slip, and a
+    ("Python int too large"). Refuse a date outside 1930–2100 (year 9999 is a typing slip, and a
     deadline computed from it overflows). Every form of the project calls this (``BootstrapMixin``)."""
     from django import forms as django_forms
 
