@@ -4,6 +4,7 @@ but may not perform the named action (`accounts.permissions.ACTIONS`) on it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +14,8 @@ from guongsang.accounts.permissions import can
 from guongsang.lib.typing import AnyUser
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from guongsang.campaigns.models import Campaign
     from guongsang.nominations.models import Nomination
     from guongsang.org.models import Unit
@@ -74,6 +77,13 @@ def get_campaign_for_user(user: AnyUser, pk: int, action: str | None = None) -> 
     return campaign
 
 
+def _seen_by(user: AnyUser, obj: Nomination | Report, own_units: Callable[..., QuerySet[Unit]]) -> bool:
+    """A unit's nomination or report: seen by those who act for the unit, and by the issuer's side."""
+    if own_units(user, obj.campaign).filter(pk=obj.unit_id).exists():
+        return True
+    return can(user, "unit.view", obj.campaign.issuer)
+
+
 def get_nomination_for_user(user: AnyUser, pk: int, action: str | None = None) -> Nomination:
     """A nomination seen by its own unit's nominators and by the issuer's side; `action` is asked of
     the nominating unit."""
@@ -86,8 +96,7 @@ def get_nomination_for_user(user: AnyUser, pk: int, action: str | None = None) -
         ).get(pk=pk)
     except Nomination.DoesNotExist:
         raise Http404 from None
-    mine = nominating_units(user, n.campaign).filter(pk=n.unit_id).exists()
-    if not (mine or can(user, "unit.view", n.campaign.issuer)):
+    if not _seen_by(user, n, nominating_units):
         raise Http404
     if action is not None:
         require(user, action, n.unit)
@@ -104,8 +113,7 @@ def get_report_for_user(user: AnyUser, pk: int, action: str | None = None) -> Re
         report = Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind").get(pk=pk)
     except Report.DoesNotExist:
         raise Http404 from None
-    writer = reporting_units(user, report.campaign).filter(pk=report.unit_id).exists()
-    if not (writer or can(user, "unit.view", report.campaign.issuer)):
+    if not _seen_by(user, report, reporting_units):
         raise Http404
     if action is not None:
         require(user, action, report.unit)

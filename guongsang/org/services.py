@@ -201,6 +201,24 @@ def rating_set(
     return rating
 
 
+def _honor_write(actor: Actor, subject: Unit | Person, action: str, fields: dict[str, Any]) -> Honor:
+    """Validate and save an honour on the subject's record, and audit it."""
+    unit = subject if isinstance(subject, Unit) else subject.unit
+    fields["year"] = validate_year(fields.get("year"))
+    key = {"unit": subject} if isinstance(subject, Unit) else {"person": subject}
+    honor = Honor(**key, **fields)
+    honor.full_clean()
+    honor.save()
+    log_action(
+        actor=actor,
+        action=action,
+        obj=honor,
+        unit=unit,
+        after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")),
+    )
+    return honor
+
+
 @transaction.atomic
 def honor_granted(*, actor: Actor, subject: Unit | Person, granting_unit: Unit, **fields: Any) -> Honor:
     """An honour that a signed decision of `granting_unit` gives `subject`, written onto the record by
@@ -211,35 +229,10 @@ def honor_granted(*, actor: Actor, subject: Unit | Person, granting_unit: Unit, 
     unit = subject if isinstance(subject, Unit) else subject.unit
     if not unit.is_within(granting_unit):
         raise ValidationError(f"{subject} không thuộc {granting_unit.name}; không ghi khen thưởng được.")
-    fields["year"] = validate_year(fields.get("year"))
-    key = {"unit": subject} if isinstance(subject, Unit) else {"person": subject}
-    honor = Honor(**key, **fields)
-    honor.full_clean()
-    honor.save()
-    log_action(
-        actor=actor,
-        action="org.honor.granted",
-        obj=honor,
-        unit=unit,
-        after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")),
-    )
-    return honor
+    return _honor_write(actor, subject, "org.honor.granted", fields)
 
 
 @transaction.atomic
 def honor_add(*, actor: Actor, subject: Unit | Person, **fields: Any) -> Honor:
-    unit = subject if isinstance(subject, Unit) else subject.unit
-    _require_edit(actor, unit)
-    fields["year"] = validate_year(fields.get("year"))
-    key = {"unit": subject} if isinstance(subject, Unit) else {"person": subject}
-    honor = Honor(**key, **fields)
-    honor.full_clean()
-    honor.save()
-    log_action(
-        actor=actor,
-        action="org.honor.added",
-        obj=honor,
-        unit=unit,
-        after=snapshot(honor, ("form", "granted_by", "decision_number", "decision_date", "year")),
-    )
-    return honor
+    _require_edit(actor, subject if isinstance(subject, Unit) else subject.unit)
+    return _honor_write(actor, subject, "org.honor.added", fields)
