@@ -18,6 +18,7 @@ from guongsang.campaigns.views import acting_unit
 from guongsang.documents.responses import document_response
 from guongsang.lib.filenames import safe_download_name
 from guongsang.lib.forms import run_action
+from guongsang.lib.http import id_param
 from guongsang.nominations.models import Nomination
 from guongsang.nominations.uploads import served
 from guongsang.org.models import Unit
@@ -336,11 +337,10 @@ def _reminder_plan(days: list[int]) -> str:
 def remind(request, pk: int):
     deadline = get_object_or_404(Deadline.objects.select_related("campaign", "campaign__issuer"), pk=pk)
     campaign = get_campaign_for_user(request.user, deadline.campaign_id)
-    chosen = request.POST.getlist("don_vi")
-    try:
-        unit_ids = [int(v) for v in chosen] if request.POST.get("chon") else None
-    except ValueError:
-        unit_ids = []
+    chosen = request.POST.getlist("don_vi")[:5000]
+    unit_ids = (
+        [i for i in (id_param(v, "Đơn vị") for v in chosen) if i is not None] if request.POST.get("chon") else None
+    )
     if unit_ids == []:
         messages.error(request, "Chưa chọn đơn vị nào để nhắc.")
     else:

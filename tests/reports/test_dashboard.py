@@ -46,6 +46,10 @@ def test_a_manager_reminds_from_the_dashboard(client, cast, tree):  # noqa: F811
     response = client.post(reverse("reports:remind", args=[report.pk]), {"chon": "1"}, follow=True)
     assert "Chưa chọn đơn vị nào để nhắc." in response.content.decode()
     assert Reminder.objects.count() == 2
+    for bad in ("abc", "9" * 30):  # no unit id: a 400 in Vietnamese, not a server error
+        response = client.post(reverse("reports:remind", args=[report.pk]), {"chon": "1", "don_vi": [bad]})
+        assert response.status_code == 400 and "Đơn vị không hợp lệ" in response.content.decode()
+    assert Reminder.objects.count() == 2
 
 
 def test_a_units_deadlines_as_a_calendar(client, cast, tree):  # noqa: F811
