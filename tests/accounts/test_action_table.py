@@ -98,3 +98,18 @@ def test_each_action_reaches_down_the_tree_and_never_sideways(cast, action):
     for role in set(Role.values) - roles_of(action):
         assert not can(cast.users[role], action, cast.branch)
     assert can(cast.users["superuser"], action, cast.sibling_branch)
+
+
+def test_units_for_an_action_are_the_subtrees_of_its_roles(cast):
+    from guongsang.accounts.permissions import units_for
+
+    def codes(user):
+        return set(units_for(user, "campaign.manage").values_list("code", flat=True))
+
+    assert codes(cast.users[Role.MANAGER]) == {"T-HU-LD", "T-LAT", "T-LAT-CB1", "T-CB-TOAAN"}
+    assert codes(cast.users[Role.SUBMITTER]) == set() and codes(cast.users[Role.LEADER]) == set()
+    assert set(units_for(cast.users[Role.SUBMITTER], "nomination.prepare").values_list("code", flat=True)) == {
+        "T-LAT",
+        "T-LAT-CB1",
+    }
+    assert len(codes(cast.users["superuser"])) == 7

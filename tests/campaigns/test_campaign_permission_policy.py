@@ -102,3 +102,13 @@ def test_acting_units_come_with_their_kinds_in_one_query(cast, django_assert_num
     with django_assert_num_queries(1):
         kinds = [u.kind.code for u in P.acting_units(manager, c, "campaign.manage")]
     assert kinds == ["dang-bo-co-so", "chi-bo-co-so"]
+
+
+def test_the_issuers_managers_and_leaders_follow_a_campaign(cast):
+    c = campaign(cast, S.ISSUED, participants=("commune",))
+    u = cast.users
+    followers = [P.can_follow_campaign(u[r], c) for r in (Role.MANAGER, Role.LEADER, Role.ADMIN, "superuser")]
+    assert followers == [True, True, True, True]
+    others = [Role.REVIEWER, Role.OFFICE, Role.SUBMITTER, Role.HEAD, "sibling"]
+    assert [P.can_follow_campaign(u[r], c) for r in others] == [False] * 5
+    assert P.can_follow_campaign(u[Role.MANAGER], None) is False
