@@ -5,17 +5,16 @@ but may not perform the named action (`accounts.permissions.ACTIONS`) on it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from guongsang.accounts.permissions import can
 from guongsang.lib.typing import AnyUser
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
-
     from guongsang.campaigns.models import Campaign
     from guongsang.nominations.models import Nomination
     from guongsang.org.models import Unit
@@ -46,18 +45,33 @@ def require(user: AnyUser, action: str, unit: Unit) -> None:
         raise PermissionDenied(REFUSALS[action])
 
 
+def _for_user(
+    queryset: QuerySet[Any],
+    pk: int,
+    user: AnyUser,
+    action: str | None,
+    *,
+    seen: Callable[[Any], bool],
+    unit: Callable[[Any], Unit],
+) -> Any:
+    """The object `pk` of `queryset`: 404 when missing or not `seen` by the user, 403 when `action` is
+    not the user's over the object's `unit`."""
+    try:
+        obj = queryset.get(pk=pk)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
+    if not seen(obj):
+        raise Http404
+    if action is not None:
+        require(user, action, unit(obj))
+    return obj
+
+
 def get_unit_for_user(user: AnyUser, pk: int, action: str | None = None) -> Unit:
     from guongsang.org.models import Unit
 
-    try:
-        unit = Unit.objects.select_related("kind", "successor").get(pk=pk)
-    except Unit.DoesNotExist:
-        raise Http404 from None
-    if not can(user, "unit.view", unit):
-        raise Http404
-    if action is not None:
-        require(user, action, unit)
-    return unit
+    units = Unit.objects.select_related("kind", "successor")
+    return _for_user(units, pk, user, action, seen=lambda u: can(user, "unit.view", u), unit=lambda u: u)
 
 
 def get_campaign_for_user(user: AnyUser, pk: int, action: str | None = None) -> Campaign:
@@ -66,15 +80,8 @@ def get_campaign_for_user(user: AnyUser, pk: int, action: str | None = None) -> 
     from guongsang.campaigns.models import Campaign
     from guongsang.campaigns.permissions import can_view_campaign
 
-    try:
-        campaign = Campaign.objects.select_related("issuer", "issuer__kind", "parent").get(pk=pk)
-    except Campaign.DoesNotExist:
-        raise Http404 from None
-    if not can_view_campaign(user, campaign):
-        raise Http404
-    if action is not None:
-        require(user, action, campaign.issuer)
-    return campaign
+    campaigns = Campaign.objects.select_related("issuer", "issuer__kind", "parent")
+    return _for_user(campaigns, pk, user, action, seen=lambda c: can_view_campaign(user, c), unit=lambda c: c.issuer)
 
 
 def _seen_by(user: AnyUser, obj: Nomination | Report, own_units: Callable[..., QuerySet[Unit]]) -> bool:
@@ -90,17 +97,12 @@ def get_nomination_for_user(user: AnyUser, pk: int, action: str | None = None) -
     from guongsang.nominations.models import Nomination
     from guongsang.nominations.services import nominating_units
 
-    try:
-        n = Nomination.objects.select_related(
-            "campaign", "campaign__issuer", "unit", "unit__kind", "person", "nominee_unit", "model_unit"
-        ).get(pk=pk)
-    except Nomination.DoesNotExist:
-        raise Http404 from None
-    if not _seen_by(user, n, nominating_units):
-        raise Http404
-    if action is not None:
-        require(user, action, n.unit)
-    return n
+    nominations = Nomination.objects.select_related(
+        "campaign", "campaign__issuer", "unit", "unit__kind", "person", "nominee_unit", "model_unit"
+    )
+    return _for_user(
+        nominations, pk, user, action, seen=lambda n: _seen_by(user, n, nominating_units), unit=lambda n: n.unit
+    )
 
 
 def get_report_for_user(user: AnyUser, pk: int, action: str | None = None) -> Report:
@@ -109,12 +111,7 @@ def get_report_for_user(user: AnyUser, pk: int, action: str | None = None) -> Re
     from guongsang.reports.models import Report
     from guongsang.reports.services import reporting_units
 
-    try:
-        report = Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind").get(pk=pk)
-    except Report.DoesNotExist:
-        raise Http404 from None
-    if not _seen_by(user, report, reporting_units):
-        raise Http404
-    if action is not None:
-        require(user, action, report.unit)
-    return report
+    reports = Report.objects.select_related("campaign", "campaign__issuer", "unit", "unit__kind")
+    return _for_user(
+        reports, pk, user, action, seen=lambda r: _seen_by(user, r, reporting_units), unit=lambda r: r.unit
+    )

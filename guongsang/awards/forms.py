@@ -253,12 +253,3 @@ class EscalateForm(_Form):
     def __init__(self, *args, awards, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["khen_thuong"].queryset = awards
-
-
-def form_errors(form: forms.BaseForm) -> list[str]:
-    """Each error as "Label: message" (or the message alone for the whole form), in Vietnamese."""
-    out = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields and form.fields[name].label else ""
-        out += [f"{label}: {e}" if label else str(e) for e in errors]
-    return out

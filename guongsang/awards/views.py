@@ -34,21 +34,13 @@ from guongsang.awards.models import (
 from guongsang.campaigns.models import AwardForm, Campaign, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
 from guongsang.documents.responses import document_response
-from guongsang.lib.forms import add_service_errors, report_refusal, run_action
+from guongsang.lib.forms import add_service_errors, form_accepted, form_errors, report_refusal, run_action
 from guongsang.lib.http import id_param
 from guongsang.nominations import rules as R
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import UnitKind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _checked(request, form) -> bool:
-    """Is the posted form valid? If not, its errors become Vietnamese messages and nothing is done."""
-    if form.is_valid():
-        return True
-    messages.error(request, " ".join(F.form_errors(form)))
-    return False
 
 
 def _managed(request, pk: int) -> Campaign:
@@ -158,7 +150,7 @@ def screening(request, pk: int):
 def screen(request, pk: int):
     n = _nomination(request, pk)
     form = F.ScreeningForm(request.POST)
-    if _checked(request, form):
+    if form_accepted(request, form):
         data = form.cleaned_data
         run_action(
             request,
@@ -177,7 +169,7 @@ def screen_many(request, pk: int):
     """Bulk screening: the first POST shows what will change; the confirmed one does it."""
     campaign = _managed(request, pk)
     form = F.BulkScreeningForm(request.POST, campaign=campaign)
-    if not _checked(request, form):
+    if not form_accepted(request, form):
         return redirect("awards:screening", pk=campaign.pk)
     ids, verdict, reason = form.cleaned_data["de_nghi"], form.cleaned_data["ket_qua"], form.cleaned_data["ly_do"]
     if not form.cleaned_data["xac_nhan"]:
@@ -230,7 +222,7 @@ def review(request, pk: int):
         form = F.ReviewForm(request.POST, items=items)
         values = {str(i.pk): request.POST.get(f"diem_{i.pk}", "")[:20] for i in items}  # shown again as typed
         if not form.is_valid():
-            errors = F.form_errors(form)
+            errors = form_errors(form)
         else:
             data = form.cleaned_data
             try:
@@ -315,7 +307,7 @@ def rubric(request, pk: int):
 def assign(request, pk: int):
     campaign = _managed(request, pk)
     form = F.AssignmentForm(request.POST, campaign=campaign, reviewers=get_user_model().objects.all())
-    if _checked(request, form):
+    if form_accepted(request, form):
         data = form.cleaned_data
         run_action(
             request,
@@ -355,7 +347,7 @@ def scores_xlsx(request, pk: int):
 def vote(request, pk: int):
     n = _nomination(request, pk)
     form = F.VoteForm(request.POST)
-    if _checked(request, form):
+    if form_accepted(request, form):
         data = form.cleaned_data
         run_action(
             request,
@@ -399,7 +391,7 @@ LIST_ACTIONS = {
 def _notice_days(request) -> int:
     form = F.NoticeDaysForm(request.POST)
     if not form.is_valid():
-        raise ValidationError(F.form_errors(form))
+        raise ValidationError(form_errors(form))
     return form.cleaned_data["so_ngay"]
 
 
@@ -425,7 +417,7 @@ def notice(request, pk: int):
         raise Http404
     if request.method == "POST":
         form = F.NoticeCommentForm(request.POST, award_list=award_list)
-        if _checked(request, form) and run_action(
+        if form_accepted(request, form) and run_action(
             request,
             lambda: selection.comment_on_notice(
                 actor=request.user,
@@ -526,7 +518,7 @@ def certificates_start(request, pk: int):
     form = F.PrintForm(
         request.POST, layouts=certificates.layouts_for(issuer), printers=PrinterCalibration.objects.filter(unit=issuer)
     )
-    if not _checked(request, form):
+    if not form_accepted(request, form):
         return redirect("awards:decision", pk=d.award_list_id)
     layout, calibration = form.cleaned_data["mau"], form.cleaned_data["may_in"]
     if layout is None:
@@ -594,7 +586,7 @@ def calibration(request, pk: int):
     d = _printing(request, pk)
     issuer = d.award_list.campaign.issuer
     form = F.CalibrationForm(request.POST, printers=PrinterCalibration.objects.filter(unit=issuer))
-    if _checked(request, form):
+    if form_accepted(request, form):
         data = form.cleaned_data
         run_action(
             request,
@@ -621,9 +613,7 @@ def layout(request, pk: int):
     fields = record.fields
     if request.method == "POST":
         form = F.LayoutForm(request.POST, keys=certificates.FIELDS.items())
-        if not form.is_valid():
-            messages.error(request, " ".join(F.form_errors(form)))
-        else:
+        if form_accepted(request, form):
             fields = form.layout_fields()
             try:
                 saved = certificates.layout_save(

@@ -32,6 +32,25 @@ def report_refusal(request: HttpRequest, exc: Exception) -> None:
         messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
 
 
+def form_errors(form: forms.BaseForm) -> list[str]:
+    """Each error as "Label: message" (or the message alone for the whole form), in Vietnamese."""
+    out = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields and form.fields[name].label else ""
+        out += [f"{label}: {e}" if label else str(e) for e in errors]
+    return out
+
+
+def form_accepted(request: HttpRequest, form: forms.BaseForm) -> bool:
+    """Is the posted form valid? If not, its errors become Vietnamese messages and nothing is done."""
+    from django.contrib import messages
+
+    if form.is_valid():
+        return True
+    messages.error(request, " ".join(form_errors(form)))
+    return False
+
+
 def run_action(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
     """Run a service call for a POST view; its Vietnamese refusals become error messages."""
     from django.contrib import messages
