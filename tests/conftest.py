@@ -12,8 +12,10 @@ Tỉnh ủy Mẫu (TU)                               admin (role admin at the ro
 from __future__ import annotations
 
 import copy
+import fcntl
 import importlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -75,6 +77,23 @@ class Cast:
     person: Person
     sibling_person: Person
     users: dict
+
+
+def once_per_run(tmp_path_factory, key: str, build: Callable[[], bytes]) -> bytes:
+    """`build()`, computed by the first test worker that asks and read from a file by the others (the
+    directory above each worker's base temp is the run's): for slow, deterministic work such as a
+    LibreOffice conversion of the same input."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    path = root / f"once-{key}"
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            data = build()
+            path.with_suffix(".part").write_bytes(data)
+            path.with_suffix(".part").rename(path)
+        return path.read_bytes()
 
 
 def kind(code: str) -> UnitKind:

@@ -4,7 +4,9 @@ each with the span of text it came from. The expected values are read off the se
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import re
 from pathlib import Path
 
@@ -12,9 +14,10 @@ import docx
 import pytest
 from docx.shared import Cm
 
-from guongsang.documents.pdf import docx_to_pdf, soffice
+from guongsang.documents.pdf import convert_many, soffice
 from guongsang.importer.extract import extract
 from guongsang.importer.reading import read_plan_file
+from tests.conftest import once_per_run
 
 SEEDS = Path(__file__).parent / "seeds"
 COLUMN_GAP = re.compile(r"\s{4,}")
@@ -54,10 +57,18 @@ def seed_docx(name: str) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def pdfs():
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory):
+    """The seeds as PDF, converted once per run (one LibreOffice start for the three)."""
     assert soffice(), "LibreOffice (soffice) must be installed: .ci/run installs libreoffice-writer-nogui"
-    return {name: docx_to_pdf(seed_docx(name)) for name in ("000", "003", "004")}
+    names = ("000", "003", "004")
+
+    def build() -> bytes:
+        return json.dumps([base64.b64encode(pdf).decode() for pdf in convert_many(sources, ".docx", "pdf")]).encode()
+
+    sources = [seed_docx(name) for name in names]
+    bundle = json.loads(once_per_run(tmp_path_factory, "seed-pdfs", build))
+    return {name: base64.b64decode(pdf) for name, pdf in zip(names, bundle, strict=True)}
 
 
 def read(name: str, fmt: str, pdfs=None):
