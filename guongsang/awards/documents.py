@@ -3,7 +3,6 @@ proposes awardees upward, and the book of selected models."""
 
 from __future__ import annotations
 
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -11,29 +10,32 @@ from docx.shared import Mm
 from guongsang.awards.decisions import money_totals
 from guongsang.awards.models import Award, AwardDecision
 from guongsang.campaigns.models import NomineeKind
+from guongsang.documents.catalogue import state_grounds
 from guongsang.documents.docx import (
     a4,
     borderless,
     cell_text,
     grid_row,
     grid_table,
+    issuer_header,
+    letterhead_block,
     new_document,
+    new_page,
+    page_numbers,
     para,
-    party_header,
     set_widths,
+    signature_block,
     to_bytes,
 )
+from guongsang.documents.issuers import Signer, letterhead, place_date, respell_capacity, signer_for
 from guongsang.documents.symbols import PARTY, STATE, Symbol, number_line
-from guongsang.documents.vndate import place_and_date, short_date
+from guongsang.documents.vndate import local_day, place_and_date, short_date
+from guongsang.lib.text import fold, lower_first
+from guongsang.nominations.documents import person_place
 
 NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 KIND_PLURAL = {NomineeKind.COLLECTIVE: "tập thể", NomineeKind.INDIVIDUAL: "cá nhân", NomineeKind.MODEL: "mô hình"}
-
-
-def lower_first(text: str) -> str:
-    """A title continued inside a sentence: "Sơ kết …" → "sơ kết …"."""
-    return text[:1].lower() + text[1:]
 
 
 def decimal_vn(value) -> str:
@@ -106,10 +108,14 @@ def decision_docx(d: AwardDecision) -> bytes:
     if state:
         a4(doc, top=20, bottom=20, left=30, right=15)
         _state_header(doc, d)
+        family = "state"
     else:
-        party_header(doc, campaign.issuer, number_line=_number_line(d), day=d.date)
+        head = letterhead(campaign.issuer, day=d.date)
+        dated = place_and_date(d.place, d.date) if d.place else place_date(campaign.issuer, d.date)
+        letterhead_block(doc, head, number_line=_number_line(d), place_date=dated)
+        family = head.family
     para(doc, "")
-    para(doc, "QUYẾT ĐỊNH", size=14, bold=True, align="center", indent_first=None, space_after=0)
+    para(doc, "QUYẾT ĐỊNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
     subject = f"Về việc tặng {form.name}" if state else f"về việc tặng {form.name}"
     para(
         doc,
@@ -123,9 +129,8 @@ def decision_docx(d: AwardDecision) -> bytes:
     para(doc, "―――――", size=10, align="center", indent_first=None)
     deciding = f"CHỦ TỊCH {d.authority.upper()}" if state else d.authority.upper()
     para(doc, deciding, size=14, bold=True, align="center", indent_first=None, space_after=8)
-    for line in (x.strip() for x in d.grounds.splitlines()):
-        if line:
-            para(doc, ("" if state else "- ") + line.rstrip(";") + ";", italic=state)
+    for line in decision_grounds(d):
+        para(doc, ("" if state else "- ") + line.rstrip(";") + ";", italic=state)
     para(doc, f"{'Xét' if state else '- Xét'} đề nghị của {d.proposer}.", italic=state)
     para(
         doc,
@@ -161,30 +166,38 @@ def decision_docx(d: AwardDecision) -> bytes:
         f"Điều {last}. {office}, {d.proposer}, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
         "Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
     )
-    _signature(doc, d, recipients=["Như Điều " + str(last) + ";", "Lưu."])
+    recipients = [f"- Như Điều {last};"]
+    if not state and d.authority_parent:
+        recipients.insert(0, f"- Ban Thường vụ {d.authority_parent} (để báo cáo);")
+    recipients += [f"- {d.proposer};", "- Lưu Văn phòng."]
+    signer = Signer(
+        capacity=respell_capacity(d.signer_capacity, family), title=d.signer_title or "", name=d.signer_name or ""
+    )
+    signature_block(doc, signer, recipients=recipients, family=family)
     _attached_list(doc, d)
+    page_numbers(doc)
     return to_bytes(doc)
 
 
-def _signature(doc, d: AwardDecision, *, recipients: list[str]) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    borderless(table)
-    set_widths(table, (Mm(80), Mm(85)))
-    left, right = table.rows[0].cells
-    _cell(left, "Nơi nhận:", size=12, bold=True, italic=d.style == AwardDecision.Style.STATE, align="left")
-    for line in recipients:
-        _cell(left, f"- {line}", size=11, align="left")
-    for text in (d.signer_capacity, d.signer_title):
-        if text:
-            _cell(right, text.upper(), size=14, bold=True)
-    for _ in range(3):
-        _cell(right, "")
-    _cell(right, d.signer_name or "", size=14, bold=True)
+_CATALOGUE_GROUNDS = (
+    "can cu luat to chuc chinh quyen",
+    "can cu luat thi dua",
+    "can cu cac nghi dinh",
+    "can cu nghi dinh",
+)
+
+
+def decision_grounds(d: AwardDecision) -> list[str]:
+    """The "Căn cứ" lines: for a People's Committee, the law and decree in force on the decision's date
+    (documents/catalogue.py) and then the decision's own; a Party committee's decision cites its own."""
+    own = [line.strip() for line in d.grounds.splitlines() if line.strip()]
+    if d.style != AwardDecision.Style.STATE:
+        return own
+    return [*state_grounds(d.date), *(line for line in own if not fold(line).startswith(_CATALOGUE_GROUNDS))]
 
 
 def _attached_list(doc, d: AwardDecision) -> None:
-    para(doc, "").add_run().add_break(WD_BREAK.PAGE)
-    para(doc, "DANH SÁCH", size=14, bold=True, align="center", indent_first=None, space_after=0)
+    new_page(para(doc, "DANH SÁCH", size=14, bold=True, align="center", indent_first=None, space_after=0))
     form = d.award_list.award_form
     para(
         doc,
@@ -216,15 +229,15 @@ def _attached_list(doc, d: AwardDecision) -> None:
         if not rows:
             continue
         para(doc, f"{label.upper()} ({len(rows):02d})", size=13, bold=True, indent_first=None, align="left")
-        table = grid_table(doc, ["TT", "Họ và tên / tên tập thể", "Chức vụ, đơn vị", "Tiền thưởng"])
+        with_money = any(a.amount for a in awards)  # no money column where no money is given
+        titles = ["TT", "Họ và tên / tên tập thể", "Chức vụ, đơn vị"] + (["Tiền thưởng"] if with_money else [])
+        table = grid_table(doc, titles)
         for i, a in enumerate(rows, start=1):
-            amount = money(a.amount) if a.amount else "—"
-            grid_row(
-                table,
-                [str(i), a.nomination.nominee_name, awardee_place(a), amount],
-                aligns=["center", "left", "left", "right"],
-            )
-        set_widths(table, (Mm(12), Mm(60), Mm(63), Mm(30)))
+            values = [str(i), a.nomination.nominee_name, awardee_place(a)]
+            if with_money:
+                values.append(money(a.amount) if a.amount else "")
+            grid_row(table, values, aligns=["center", "left", "left", "right"][: len(values)])
+        set_widths(table, (Mm(12), Mm(60), Mm(63), Mm(30)) if with_money else (Mm(12), Mm(70), Mm(83)))
     totals = money_totals(d)
     if totals["total"]:
         para(
@@ -236,7 +249,7 @@ def awardee_place(a: Award) -> str:
     """Title and unit of a person; the unit a collective or a model belongs to."""
     n = a.nomination
     if n.kind == NomineeKind.INDIVIDUAL and n.person_id:
-        return ", ".join(x for x in (n.person.title, n.person.unit.name) if x)
+        return person_place(n.person)
     if n.kind == NomineeKind.MODEL and n.model_unit_id:
         return n.model_unit.name
     return n.unit.name if n.nominee_unit_id != n.unit_id else ""
@@ -245,8 +258,9 @@ def awardee_place(a: Award) -> str:
 def escalation_letter(campaign, target, escalations) -> bytes:
     """Tờ trình proposing the chosen awardees for a higher form or a programme, with the list."""
     issuer = campaign.issuer
+    day = local_day()
     doc = new_document()
-    party_header(doc, issuer, number_line=f"Số      -TTr/{issuer.abbreviation or '…'}")
+    head = issuer_header(doc, issuer, doc_type="TTr", day=day)
     para(doc, "")
     para(doc, "TỜ TRÌNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
     para(doc, f"đề nghị {target.name} của {target.granted_by}", size=14, bold=True, align="center", indent_first=None)
@@ -254,20 +268,21 @@ def escalation_letter(campaign, target, escalations) -> bytes:
     para(
         doc,
         f"Thực hiện Kế hoạch số {campaign.symbol} về {lower_first(campaign.title)}; trên cơ sở kết quả "
-        f"khen thưởng của Ban Thường vụ {issuer.name}, {issuer.name} trân trọng đề nghị {target.granted_by} xem xét "
-        f"{target.name.lower()} cho {len(escalations):02d} tập thể, cá nhân có tên trong danh sách kèm theo.",
+        f"khen thưởng của Ban Thường vụ {issuer.name}, Ban Thường vụ {issuer.name} trân trọng đề nghị "
+        f"{target.granted_by} xem xét {lower_first(target.name)} cho {len(escalations):02d} tập thể, cá nhân có "
+        "tên trong danh sách kèm theo.",
     )
     table = grid_table(doc, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Đã được khen"])
     for i, e in enumerate(escalations, start=1):
         d = e.award.decision
         form = d.award_list.award_form.name
         grid_row(table, [str(i), e.award.nomination.nominee_name, awardee_place(e.award), f"{form}, QĐ {d.symbol}"])
-    para(doc, f"{issuer.name} kính trình./.")
-    table = doc.add_table(rows=1, cols=2)
-    borderless(table)
-    _cell(table.rows[0].cells[1], campaign.signer_capacity, size=14, bold=True)
-    _cell(table.rows[0].cells[1], campaign.signer_title, size=14, bold=True)
-    _cell(table.rows[0].cells[1], "\n\n" + campaign.signer_name, size=14, bold=True)
+    para(doc, f"Ban Thường vụ {issuer.name} kính trình./.")
+    signer = signer_for(
+        issuer, name=campaign.signer_name, title=campaign.signer_title, capacity_text=campaign.signer_capacity
+    )
+    signature_block(doc, signer, recipients=["- Như trên;", "- Lưu Văn phòng."], family=head.family)
+    page_numbers(doc)
     return to_bytes(doc)
 
 
@@ -281,9 +296,8 @@ def models_book(campaign, awards: list[Award]) -> bytes:
     para(doc, campaign.title, size=15, italic=True, align="center", indent_first=None)
     para(doc, str(campaign.date.year if campaign.date else ""), size=14, align="center", indent_first=None)
     for i, a in enumerate(awards, start=1):
-        para(doc, "").add_run().add_break(WD_BREAK.PAGE)
         n = a.nomination
-        para(doc, f"{i}. {n.nominee_name}", size=16, bold=True, align="left", indent_first=None)
+        new_page(para(doc, f"{i}. {n.nominee_name}", size=16, bold=True, align="left", indent_first=None))
         place = awardee_place(a) or n.unit.name
         para(doc, place, size=14, italic=True, align="left", indent_first=None)
         for text in (n.model_description, n.summary):

@@ -33,7 +33,9 @@ from guongsang.awards.models import (
 )
 from guongsang.campaigns.models import AwardForm, Campaign, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
+from guongsang.documents.issuers import IssuerIncomplete
 from guongsang.documents.responses import document_response
+from guongsang.lib.filenames import attachment_header
 from guongsang.lib.forms import add_service_errors, form_accepted, form_errors, report_refusal, run_action
 from guongsang.lib.http import id_param
 from guongsang.nominations import rules as R
@@ -506,7 +508,7 @@ def decision_download(request, pk: int, fmt: str):
         raise Http404
     name = f"quyet-dinh-{d.number or 'du-thao'}-{d.award_list.campaign_id}"
     return document_response(
-        request, decision_docx(d), name, fmt, fallback=reverse("awards:decision", args=[d.award_list_id])
+        request, lambda: decision_docx(d), name, fmt, fallback=reverse("awards:decision", args=[d.award_list_id])
     )
 
 
@@ -550,7 +552,9 @@ def batch_file(request, pk: int):
     if b.status != CertificateBatch.Status.DONE:
         raise Http404
     name = f"giay-khen-{b.decision.number or b.decision.pk}.pdf"
-    return FileResponse(b.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
+    response = FileResponse(b.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = attachment_header(name)
+    return response
 
 
 def _layout(request, d: AwardDecision) -> CertificateLayout:
@@ -711,7 +715,7 @@ def package(request, pk: int):
     campaign = _issuer_side(request, target.campaign_id)
     try:
         data = escalation.package(campaign, target)
-    except selection.SelectionError as exc:
+    except (selection.SelectionError, IssuerIncomplete) as exc:
         report_refusal(request, exc)
         return redirect("awards:escalations", pk=campaign.pk)
     response = HttpResponse(data, content_type="application/zip")
@@ -726,4 +730,9 @@ def book(request, pk: int):
     if not awards:
         messages.error(request, "Chưa có quyết định khen thưởng đã ký nên chưa có gì để đưa vào sách.")
         return redirect("awards:escalations", pk=campaign.pk)
-    return document_response(request, models_book(campaign, awards), f"sach-mo-hinh-tieu-bieu-{campaign.pk}")
+    return document_response(
+        request,
+        lambda: models_book(campaign, awards),
+        f"sach-mo-hinh-tieu-bieu-{campaign.pk}",
+        fallback=reverse("awards:escalations", kwargs={"pk": campaign.pk}),
+    )

@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 
+from docx.shared import Pt
 from docxtpl import DocxTemplate
 
 from guongsang.campaigns.models import Campaign, Deadline, NomineeKind, Reference
-from guongsang.documents.docx import a4, para
+from guongsang.documents.docx import a4, new_page, page_numbers, para
+from guongsang.documents.issuers import letterhead
 from guongsang.documents.models import LayoutProfile
 from guongsang.documents.symbols import DOC_TYPES, Symbol, number_line
 from guongsang.documents.templates import template_path
-from guongsang.documents.vndate import deadline_text, place_and_date, short_date
+from guongsang.documents.vndate import deadline_text, local_day, place_and_date, short_date
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 KIND_HEADINGS = {
@@ -25,13 +27,13 @@ KIND_HEADINGS = {
 def plan_context(campaign: Campaign) -> dict:
     """Everything the plan document shows, as plain data (what the tests check)."""
     issuer = campaign.issuer
-    parent = issuer.parent_unit()
+    head = letterhead(issuer)
     symbol = Symbol(campaign.number or 0, campaign.doc_type, issuer.abbreviation or "…")
     day = campaign.date
     sections = campaign.outline()
     return {
-        "parent_org": (parent.name.upper() if parent else ""),
-        "issuer_name": issuer.name.upper(),
+        "parent_org": head.superior,
+        "issuer_name": " ".join(head.issuer),
         "number_line": number_line(symbol) if campaign.number else "Số    -KH/" + (issuer.abbreviation or "…"),
         "place_date": place_and_date(campaign.place, day) if day else f"{campaign.place}, ngày    tháng    năm",
         "doc_type_name": DOC_TYPES.get(campaign.doc_type, "Kế hoạch").upper(),
@@ -202,7 +204,7 @@ def outline_lines(sections) -> list[tuple[int, str, str, list[str]]]:
 def render_plan_docx(campaign: Campaign) -> bytes:
     context = plan_context(campaign)
     tpl = DocxTemplate(template_path("ke_hoach"))
-    profile = LayoutProfile.for_date(LayoutProfile.Family.PARTY, campaign.date or campaign.created_at.date())
+    profile = LayoutProfile.for_date(LayoutProfile.Family.PARTY, campaign.date or local_day(campaign.created_at))
     size = float(profile.body_pt) if profile else 14
 
     body = tpl.new_subdoc()
@@ -221,7 +223,9 @@ def render_plan_docx(campaign: Campaign) -> bytes:
         para(recipients, line, size=12, align="left", indent_first=None, space_after=0)
     outline = tpl.new_subdoc()
     if context["outline"]:
-        para(outline, "ĐỀ CƯƠNG BÁO CÁO", size=size, bold=True, align="center", indent_first=None, space_after=0)
+        title = para(outline, "ĐỀ CƯƠNG BÁO CÁO", size=size, bold=True, align="center", indent_first=None)
+        title.paragraph_format.space_after = Pt(0)
+        new_page(title)
         para(outline, campaign.title, size=size, italic=True, align="center", indent_first=None, space_after=0)
         para(
             outline,
@@ -251,6 +255,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             left=profile.margin_left_mm,
             right=profile.margin_right_mm,
         )
+    page_numbers(tpl.docx)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -258,10 +263,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
 
 def list_template(container, label: str, columns: list[str], *, size: float) -> None:
     """An attached list form (e.g. DANH SÁCH MÔ HÌNH ĐIỂM TIÊU BIỂU) for units to fill in."""
-    from docx.enum.text import WD_BREAK
-
-    para(container, "", indent_first=None).add_run().add_break(WD_BREAK.PAGE)
-    para(container, label.upper(), size=size, bold=True, align="center", indent_first=None, space_after=12)
+    new_page(para(container, label.upper(), size=size, bold=True, align="center", indent_first=None, space_after=12))
     table = container.add_table(rows=3, cols=len(columns) + 1)
     table.style = "Table Grid"  # present in the packaged template (python-docx default styles)
     for i, title in enumerate(["TT", *columns]):

@@ -254,5 +254,5 @@ def plan_download(request, pk: int, fmt: str):
     campaign = get_campaign_for_user(request.user, pk)
     name = f"ke-hoach-{campaign.symbol.replace('/', '-') or campaign.pk}"
     return document_response(
-        request, render_plan_docx(campaign), name, fmt, fallback=reverse("campaigns:detail", kwargs={"pk": pk})
+        request, lambda: render_plan_docx(campaign), name, fmt, fallback=reverse("campaigns:detail", kwargs={"pk": pk})
     )

@@ -101,36 +101,135 @@ def set_widths(table, widths) -> None:
             cell.width = width
 
 
-def party_header(doc, unit, *, number_line: str, day=None) -> None:
-    """The Party header block of a unit's own document: parent and unit on the left, the Party's name and
-    place-date on the right."""
-    from django.utils import timezone
+def keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
 
-    from guongsang.documents.vndate import place_and_date
 
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:cantSplit")
+    tr_pr.append(element)
+
+
+def _drop_first_empty(cell) -> None:
+    first = cell.paragraphs[0]
+    if not first.text and len(cell.paragraphs) > 1:
+        cell._element.remove(first._element)
+
+
+def letterhead_block(doc, head, *, number_line: str, place_date: str, subject: str = "") -> None:
+    """The header of page 1 as the issuer's family writes it (see documents/issuers.py): superior line,
+    issuer in bold, star, stars or rule, number (and a công văn's subject) on the left; the title lines
+    and the place-date on the right."""
+    state_like = head.family != "party" and head.family != "youth"
+    size = 13 if state_like else 14
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
-    set_widths(table, (Mm(72), Mm(93)))
+    set_widths(table, (Mm(70), Mm(95)) if state_like else (Mm(72), Mm(93)))
+    _cant_split(table.rows[0])
     left, right = table.rows[0].cells
-    parent = unit.parent_unit()
-    for text, bold in (
-        ((parent.name.upper() if parent else ""), False),
-        (unit.name.upper(), True),
-        ("*", False),
-        (number_line, False),
-    ):
-        para(left, text, size=13, bold=bold, align="center", indent_first=None, space_after=0)
-    left._element.remove(left.paragraphs[0]._element)
-    para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, underline=True, align="center", indent_first=None)
+    lines = []
+    if head.superior:
+        lines.append((head.superior, size, False))
+    lines += [(line, size, True) for line in head.issuer]
+    mark = {"*": "*", "***": "***", "rule": "―――――"}[head.mark]
+    lines.append((mark, 10 if head.mark == "rule" else size, False))
+    lines.append((number_line, size, False))
+    for text, pt, bold in lines:
+        para(left, text, size=pt, bold=bold, align="center", indent_first=None, space_after=0)
+    if subject:
+        para(left, subject, size=12, italic=True, align="center", indent_first=None, space_after=0)
+    _drop_first_empty(left)
+    if state_like:
+        para(right, head.titles[0], size=12, bold=True, align="center", indent_first=None, space_after=0)
+        para(right, head.titles[1], size=13, bold=True, underline=True, align="center", indent_first=None)
+    else:
+        para(right, head.titles[0], size=15, bold=True, underline=True, align="center", indent_first=None)
+    para(right, place_date, size=size, italic=True, align="center", indent_first=None, space_after=0)
+    _drop_first_empty(right)
+
+
+def signature_block(doc, signer, *, recipients: list[str], family: str = "party", space: int = 4) -> None:
+    """Nơi nhận on the left; capacity, title, space for the signature and the name on the right. The row
+    is never split across pages and the paragraph before it stays with it, so a name never stands alone."""
+    previous = doc.paragraphs[-1] if doc.paragraphs else None
+    if previous is not None:
+        keep_with_next(previous)
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    set_widths(table, (Mm(80), Mm(85)))
+    _cant_split(table.rows[0])
+    left, right = table.rows[0].cells
+    state_like = family not in ("party", "youth")
     para(
-        right,
-        place_and_date(unit.place_name or "…", day or timezone.localdate()),
-        size=14,
-        italic=True,
-        align="center",
+        left,
+        "Nơi nhận:",
+        size=12,
+        bold=True,
+        italic=state_like,
+        underline=not state_like,
+        align="left",
         indent_first=None,
+        space_after=0,
     )
-    right._element.remove(right.paragraphs[0]._element)
+    for line in recipients:
+        para(left, line, size=11 if state_like else 12, align="left", indent_first=None, space_after=0)
+    for line in signer.lines:
+        para(right, line, size=14, bold=True, align="center", indent_first=None, space_after=0)
+    for _ in range(space):
+        para(right, "", size=14, align="center", indent_first=None, space_after=0)
+    if signer.name:
+        para(right, signer.name, size=14, bold=True, align="center", indent_first=None, space_after=0)
+    for cell in (left, right):
+        _drop_first_empty(cell)
+        for paragraph in cell.paragraphs:
+            keep_with_next(paragraph)
+
+
+def issuer_header(doc, unit, *, doc_type: str, day, number: int | None = None, subject: str = "", parent=None):
+    """The header block of a document `unit` issues on `day` (documents/issuers.py decides its form);
+    refuses, in Vietnamese, a unit without abbreviation or place. Returns the letterhead."""
+    from guongsang.documents.issuers import letterhead, number_line, place_date
+
+    head = letterhead(unit, parent=parent, day=day)
+    letterhead_block(
+        doc, head, number_line=number_line(unit, doc_type, number), place_date=place_date(unit, day), subject=subject
+    )
+    return head
+
+
+def _field(paragraph, instruction: str, *, size: float = 14) -> None:
+    """A Word field (PAGE, NUMPAGES) Word and LibreOffice fill in when they lay the document out."""
+    run = paragraph.add_run()
+    set_font(run, size=size)
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == instruction:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {instruction} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def page_numbers(doc, *, size: float = 14) -> None:
+    """Page numbers from page 2, Arabic, centred in the top margin; page 1 carries none."""
+    for section in doc.sections:
+        section.different_first_page_header_footer = True
+        section.header_distance = Mm(10)
+        header = section.header
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _field(paragraph, "PAGE", size=size)
+
+
+def new_page(paragraph) -> None:
+    """Start `paragraph` on a new page (no page-break paragraph, which can leave an empty page)."""
+    paragraph.paragraph_format.page_break_before = True
 
 
 def new_document(size: float = 14):

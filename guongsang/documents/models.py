@@ -18,6 +18,26 @@ class DocumentCounter(models.Model):
         return f"{self.doc_type}/{self.year}: {self.last_number}"
 
 
+class RegisteredDocument(models.Model):
+    """An entry of an issuer's register of outgoing documents (sổ văn bản đi): the number and date a
+    document got, found again by `key` (what it is, e.g. "proposal:12" for a unit's Tờ trình)."""
+
+    issuer = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=80)
+    doc_type = models.CharField(max_length=6)
+    number = models.PositiveIntegerField()
+    day = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "key"], name="registered_once")]
+        verbose_name = "văn bản đi đã vào sổ"
+        verbose_name_plural = "văn bản đi đã vào sổ"
+
+    def __str__(self) -> str:
+        return f"{self.doc_type} {self.number} ({self.day:%d/%m/%Y})"
+
+
 class LayoutProfile(models.Model):
     """Presentation rules of a document family, in force from a date (a document's date picks one)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from guongsang.documents.models import DocumentCounter
+from guongsang.documents.models import DocumentCounter, RegisteredDocument
 
 
 def allocate_number(*, issuer, doc_type: str, year: int, at_least: int = 0) -> int:
@@ -29,3 +29,14 @@ def note_number(*, issuer, doc_type: str, year: int, number: int) -> None:
         DocumentCounter.objects.filter(issuer=issuer, doc_type=doc_type, year=year, last_number__lt=number).update(
             last_number=number
         )
+
+
+def register(*, issuer, doc_type: str, key: str, day) -> RegisteredDocument:
+    """The register entry of `key` for `issuer`: made once, with the next number of `doc_type` in the year
+    of `day`; asked again, the same entry (a document keeps its number)."""
+    with transaction.atomic():
+        entry = RegisteredDocument.objects.select_for_update().filter(issuer=issuer, key=key).first()
+        if entry is not None:
+            return entry
+        number = allocate_number(issuer=issuer, doc_type=doc_type, year=day.year)
+        return RegisteredDocument.objects.create(issuer=issuer, key=key, doc_type=doc_type, number=number, day=day)

@@ -5,17 +5,24 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import content_disposition_header
 
+from guongsang.documents.issuers import IssuerIncomplete
 from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
-from guongsang.lib.filenames import safe_download_name
+from guongsang.lib.filenames import attachment_header, safe_download_name
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def document_response(request, docx: bytes, name: str, fmt: str = "docx", *, fallback: str = "/"):
-    """An attachment named `name.fmt` (made safe by `safe_download_name`); without LibreOffice a .pdf request
-    goes back to `fallback` with a message saying so."""
+def document_response(request, docx, name: str, fmt: str = "docx", *, fallback: str = "/"):
+    """An attachment named `name.fmt` (made safe by `safe_download_name`) of `docx` (bytes, or a function
+    that renders them). A document whose issuer lacks its abbreviation or place, or a .pdf without
+    LibreOffice, goes back to `fallback` with a message saying what to do."""
+    if callable(docx):
+        try:
+            docx = docx()
+        except IssuerIncomplete as exc:
+            messages.error(request, exc.messages[0])
+            return redirect(fallback)
     if fmt == "pdf":
         try:
             data, content_type = docx_to_pdf(docx), "application/pdf"
@@ -26,5 +33,5 @@ def document_response(request, docx: bytes, name: str, fmt: str = "docx", *, fal
         data, content_type = docx, DOCX
     response = HttpResponse(data, content_type=content_type)
     # Names are built from codes and symbols a user typed: cleaned, then quoted (or percent-encoded) by Django.
-    response["Content-Disposition"] = content_disposition_header(True, safe_download_name(f"{name}.{fmt}", fmt))
+    response["Content-Disposition"] = attachment_header(safe_download_name(f"{name}.{fmt}", fmt))
     return response

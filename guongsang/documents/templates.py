@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_BREAK
 from docx.shared import Mm
 
 from guongsang.documents.docx import a4, borderless, default_font, para, set_widths
@@ -74,9 +73,7 @@ def build_plan_template(path: Path) -> None:
         para(right, "", indent_first=None, space_after=0)
     para(right, "{{ signer_name }}", size=14, bold=True, align="center", indent_first=None)
     right._element.remove(right.paragraphs[0]._element)
-    breaker = para(doc, "", indent_first=None)
-    breaker.add_run().add_break(WD_BREAK.PAGE)
-    para(doc, "{{p outline }}", indent_first=None)
+    para(doc, "{{p outline }}", indent_first=None)  # the outline starts on a new page of its own
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
 

@@ -23,6 +23,12 @@ def place_and_date(place: str, day: dt.date) -> str:
     return f"{place}, {text}" if place else text.capitalize()
 
 
+def local_day(moment: dt.datetime | None = None) -> dt.date:
+    """The day in Vietnam of `moment` (now by default), whatever the server's time zone: a report sent at
+    01:45 on 02/12 in Vietnam (18:45 on 01/12 UTC) is dated 02/12."""
+    return timezone.localtime(moment or timezone.now(), VN).date()
+
+
 def short_date(day: dt.date | dt.datetime) -> str:
     if isinstance(day, dt.datetime):
         day = timezone.localtime(day, VN).date()

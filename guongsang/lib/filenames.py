@@ -60,3 +60,17 @@ def safe_download_name(original_name: str, extension: str) -> str:
         stem = "_" + stem
     stem = stem[: MAX_LENGTH - len(extension) - 1].rstrip(" .")
     return f"{stem or FALLBACK}.{extension}"
+
+
+def attachment_header(name: str) -> str:
+    """`Content-Disposition` for a download named `name` (already safe): RFC 6266 with the name in UTF-8
+    (RFC 5987, ``filename*=UTF-8''…``) and, for the clients that read only ``filename``, the same name
+    without its accents in plain ASCII ("Kế hoạch 98-KH/ĐUK.docx" → "Ke hoach 98-KH_DUK.docx")."""
+    from urllib.parse import quote
+
+    from guongsang.lib.text import fold_keep_case
+
+    ascii_name = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\%' else "_" for ch in fold_keep_case(name))
+    if ascii_name == name:
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"

@@ -26,6 +26,12 @@ def fold(value: str | None) -> str:
     return text.replace("\u0111", "d")
 
 
+def fold_keep_case(value: str | None) -> str:
+    """The letters without their accents, case kept: "Đảng ủy Khối" → "Dang uy Khoi"."""
+    text = unicodedata.normalize("NFD", nfc(value)).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 # Base letters in Vietnamese alphabetical order; other characters sort after them by code point.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz0123456789"
 _BASE_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
@@ -86,3 +92,9 @@ def person_sort_key(full_name: str) -> str:
     """Sort people by given name, then by family and middle names, the Vietnamese way."""
     rest, given = split_name(full_name)
     return collation_key(given) + collation_key(rest)
+
+
+def lower_first(text: str) -> str:
+    """A title continued inside a sentence: "Sơ kết …" → "sơ kết …" (a proper name stays as it is only if
+    the caller keeps it out)."""
+    return text[:1].lower() + text[1:]

@@ -3,24 +3,38 @@ report pre-filled on the form the campaign prescribes."""
 
 from __future__ import annotations
 
-from django.utils import timezone
+from docx.shared import Pt
 
 from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, NomineeKind
-from guongsang.documents.docx import borderless, grid_row, grid_table, new_document, para, party_header, to_bytes
-from guongsang.documents.vndate import place_and_date, short_date
+from guongsang.documents.catalogue import in_force
+from guongsang.documents.docx import (
+    borderless,
+    grid_row,
+    grid_table,
+    issuer_header,
+    new_document,
+    new_page,
+    page_numbers,
+    para,
+    signature_block,
+    to_bytes,
+)
+from guongsang.documents.issuers import place_date, signer_for, symbol_text
+from guongsang.documents.vndate import local_day, short_date
+from guongsang.lib.text import fold, lower_first
 from guongsang.lib.typing import AnyUser
 from guongsang.nominations.models import Nomination
-
-FORM_HEADINGS = {
-    "nd152-2025": "Báo cáo thành tích theo đợt, chuyên đề (theo Nghị định số 152/2025/NĐ-CP)",
-    "nd91-2017-mau07": "Mẫu số 07 (Nghị định số 91/2017/NĐ-CP)",
-}
+from guongsang.reports.documents import _body_of
 
 
 def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> bytes:
+    """Tờ trình of a unit proposing its nominees to the campaign's issuer, with the list attached. Its
+    number and date are the unit's register entry made when the head first submitted a nomination."""
+    entry = proposal_entry(campaign, unit)
+    day = entry.day if entry else local_day()
     doc = new_document()
-    party_header(doc, unit, number_line=f"Số      -TTr/{unit.abbreviation or '…'}")
+    head = issuer_header(doc, unit, doc_type="TTr", number=entry.number if entry else None, day=day)
     para(doc, "")
     para(doc, "TỜ TRÌNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
     para(
@@ -35,48 +49,54 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
     para(doc, f"Kính gửi: Ban Thường vụ {campaign.issuer.name}", size=14, align="center", indent_first=None)
     counts = {k: sum(1 for n in nominations if n.kind == k) for k in NomineeKind.values}
     parts = [f"{counts[k]:02d} {label.lower()}" for k, label in NomineeKind.choices if counts[k]]
+    body = _body_of(unit)
     para(
         doc,
         f"Thực hiện Kế hoạch số {campaign.symbol}"
         + (f", ngày {short_date(campaign.date)}" if campaign.date else "")
-        + f" của Ban Thường vụ {campaign.issuer.name} về {campaign.title}; căn cứ thành tích đạt được, "
-        f"{unit.name} đề nghị xem xét, khen thưởng cho {', '.join(parts) or 'các tập thể, cá nhân'} "
+        + f" của Ban Thường vụ {campaign.issuer.name} về {lower_first(campaign.title)}; căn cứ thành tích đạt "
+        f"được, {body} đề nghị xem xét, khen thưởng cho {', '.join(parts) or 'các tập thể, cá nhân'} "
         "(có danh sách kèm theo).",
     )
-    para(doc, f"{unit.name} kính trình Ban Thường vụ {campaign.issuer.name} xem xét, quyết định./.")
-    _signature(doc, unit)
-    para(doc, "")
-    para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", size=14, bold=True, align="center", indent_first=None, space_after=0)
-    para(doc, f"(Kèm theo Tờ trình của {unit.name})", size=13, italic=True, align="center", indent_first=None)
+    para(doc, f"{body[:1].upper() + body[1:]} kính trình Ban Thường vụ {campaign.issuer.name} xem xét, quyết định./.")
+    signature_block(doc, signer_for(unit), recipients=["- Như trên;", "- Lưu."], family=head.family)
+    title = para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", size=14, bold=True, align="center", indent_first=None)
+    new_page(title)
+    title.paragraph_format.space_after = Pt(0)
+    symbol = f"số {symbol_text(unit, 'TTr', entry.number)}, ngày {short_date(entry.day)} " if entry else ""
+    para(doc, f"(Kèm theo Tờ trình {symbol}của {body})", size=13, italic=True, align="center", indent_first=None)
     table = grid_table(
         doc, ["TT", "Tập thể, cá nhân, mô hình", "Chức vụ, đơn vị", "Hình thức đề nghị", "Tóm tắt thành tích"]
     )
     for i, n in enumerate(nominations, start=1):
         role = ""
         if n.kind == NomineeKind.INDIVIDUAL and n.person_id:
-            role = ", ".join(x for x in (n.person.title, n.person.unit.name) if x)
+            role = person_place(n.person)
         elif n.kind == NomineeKind.MODEL and n.model_unit_id:
             role = n.model_unit.name
         form = f"{n.award_form.name} của {n.award_form.granted_by}" if n.award_form_id else ""
         grid_row(table, [str(i), f"{n.get_kind_display()}: {n.nominee_name}", role, form, n.summary[:500]])
+    page_numbers(doc)
     return to_bytes(doc)
 
 
-def _signature(doc, unit) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    borderless(table)
-    left, right = table.rows[0].cells
-    para(left, "Nơi nhận:", size=12, bold=True, underline=True, align="left", indent_first=None, space_after=0)
-    para(left, "- Như trên;\n- Lưu.", size=12, align="left", indent_first=None)
-    capacity = (
-        "T/M CHI BỘ"
-        if "chi-bo" in unit.kind.code
-        else "T/M ĐẢNG ỦY"
-        if unit.kind.is_party_org
-        else f"T/M {unit.name.upper()}"
-    )
-    for text in (capacity, "BÍ THƯ", "", "", ""):
-        para(right, text, size=14, bold=True, align="center", indent_first=None, space_after=0)
+def proposal_entry(campaign: Campaign, unit):
+    from guongsang.documents.models import RegisteredDocument
+
+    return RegisteredDocument.objects.filter(issuer=unit, key=proposal_key(campaign)).first()
+
+
+def proposal_key(campaign: Campaign) -> str:
+    return f"proposal:{campaign.pk}"
+
+
+def person_place(person) -> str:
+    """ "Phó Bí thư, Đảng bộ Sở Y tế" — and only "Phó Bí thư Đảng bộ Sở Y tế" when the title already names
+    the unit (no unit written twice)."""
+    title, unit = (person.title or "").strip(), person.unit.name.strip()
+    if title and fold(unit) in fold(title):
+        return title
+    return ", ".join(x for x in (title, unit) if x)
 
 
 def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
@@ -84,15 +104,17 @@ def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
     birth year and ethnicity are withheld from whoever may not see them."""
     n = nomination
     campaign = n.campaign
+    day = local_day(n.submitted_at) if n.submitted_at else local_day()
+    dated = place_date(n.unit, day)  # refuses, in Vietnamese, a unit without a place name
     doc = new_document()
-    para(doc, FORM_HEADINGS.get(campaign.achievement_form, ""), size=12, italic=True, align="right", indent_first=None)
+    para(doc, in_force("form", day).text, size=12, italic=True, align="right", indent_first=None)
     para(
         doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align="center", indent_first=None, space_after=0
     )
     para(doc, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True, align="center", indent_first=None)
     para(
         doc,
-        place_and_date(n.unit.place_name or "…", timezone.localdate()),
+        dated,
         size=14,
         italic=True,
         align="right",
@@ -121,7 +143,8 @@ def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
             ("Đơn vị", p.unit.name),
             ("Đảng viên", "Có" if p.is_party_member else "Không"),
         ):
-            para(doc, f"- {label}: {value}")
+            if value not in (None, ""):  # nothing unknown is printed as an empty line
+                para(doc, f"- {label}: {value}")
     else:
         subject = n.nominee_unit or n.model_unit
         para(doc, f"- Đơn vị: {subject.name if subject else n.collective_name or n.unit.name}")

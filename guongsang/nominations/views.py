@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guongsang.accounts.access import get_campaign_for_user, get_nomination_for_user
@@ -11,6 +12,7 @@ from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.campaigns.views import acting_unit
 from guongsang.documents.responses import document_response
+from guongsang.lib.filenames import attachment_header
 from guongsang.lib.forms import add_service_errors, run_action
 from guongsang.lib.http import id_param
 from guongsang.nominations import documents, services
@@ -176,7 +178,9 @@ def download(request, pk: int):
     record = get_object_or_404(DossierFile.objects.select_related("nomination"), pk=pk)
     get_nomination_for_user(request.user, record.nomination_id)
     name, content_type = served(record.original_name, record.content_type)  # both from the checked type
-    return FileResponse(record.file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    response = FileResponse(record.file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = attachment_header(name)
+    return response
 
 
 @login_required
@@ -207,12 +211,20 @@ def proposal_docx(request, pk: int):
         .select_related("person", "person__unit", "nominee_unit", "model_unit", "award_form")
         .order_by("-state", "kind", "id")
     )
-    return document_response(request, documents.proposal_letter(campaign, unit, nominations), f"to-trinh-{unit.code}")
+    return document_response(
+        request,
+        lambda: documents.proposal_letter(campaign, unit, nominations),
+        f"to-trinh-{unit.code}",
+        fallback=reverse("nominations:unit_list", kwargs={"pk": campaign.pk}) + f"?don_vi={unit.pk}",
+    )
 
 
 @login_required
 def achievement_docx(request, pk: int):
     n = get_nomination_for_user(request.user, pk)
     return document_response(
-        request, documents.achievement_report(n, viewer=request.user), f"bao-cao-thanh-tich-{n.pk}"
+        request,
+        lambda: documents.achievement_report(n, viewer=request.user),
+        f"bao-cao-thanh-tich-{n.pk}",
+        fallback=reverse("nominations:edit", kwargs={"pk": n.pk}),
     )

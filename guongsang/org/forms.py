@@ -36,6 +36,17 @@ class UnitForm(BootstrapMixin, forms.Form):
         label="Ký hiệu trong số văn bản", max_length=40, required=False, help_text="Ví dụ HU, ĐUK, BTGDVTU."
     )
     place_name = forms.CharField(label="Địa danh ghi ngày tháng", max_length=80, required=False)
+    signer_title = forms.CharField(
+        label="Chức vụ người ký văn bản", max_length=80, required=False, help_text="Ví dụ Bí thư, Chủ tịch."
+    )
+    signer_name = forms.CharField(label="Họ tên người ký văn bản", max_length=120, required=False)
+    header_lines = forms.CharField(
+        label="Tiêu đề trong văn bản (nếu khác)",
+        required=False,
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Mỗi dòng một dòng; dòng đầu là tên cấp trên. Để trống thì tính theo tên đơn vị và cấp trên.",
+    )
     party_member_count = forms.IntegerField(
         label="Số đảng viên",
         min_value=0,

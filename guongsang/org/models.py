@@ -72,7 +72,15 @@ class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):
         return UnitQuerySet(self.model, using=self._db).order_by("path")
 
     def place(self, unit: Unit, parent: Unit | None) -> Unit:
-        """Insert a prepared, unsaved unit under `parent` (or as a root)."""
+        """Insert a prepared, unsaved unit under `parent` (or as a root). A unit without the abbreviation
+        its document numbers print, or the place its documents are dated at, gets the usual one for its
+        kind and name (editable afterwards): "Đảng bộ xã Lát" → ĐU, Lát; a chi bộ → CB, its parent's place."""
+        from guongsang.documents.issuers import suggested_abbreviation, suggested_place
+
+        if not unit.abbreviation:
+            unit.abbreviation = suggested_abbreviation(unit.kind.code, unit.name)
+        if not unit.place_name:
+            unit.place_name = suggested_place(unit.name, parent.place_name if parent is not None else "")
         return self.add_child(parent, instance=unit) if parent is not None else self.add_root(instance=unit)
 
 
@@ -87,6 +95,13 @@ class Unit(MP_Node):
         "ký hiệu trong số văn bản", max_length=40, blank=True, help_text="Ví dụ HU, ĐUK, BTGDVTU."
     )
     place_name = models.CharField("địa danh ghi ngày tháng", max_length=80, blank=True)
+    header_lines = models.TextField(
+        "tiêu đề trong văn bản (nếu khác)",
+        blank=True,
+        help_text="Mỗi dòng một dòng của tiêu đề bên trái, dòng đầu là cấp trên; để trống thì tính theo tên.",
+    )
+    signer_title = models.CharField("chức vụ người ký văn bản", max_length=80, blank=True, help_text="Ví dụ Bí thư.")
+    signer_name = models.CharField("họ tên người ký văn bản", max_length=120, blank=True)
     party_member_count = models.PositiveIntegerField("số đảng viên", null=True, blank=True)
     active_from = models.DateField("hoạt động từ", null=True, blank=True)
     active_to = models.DateField("hoạt động đến", null=True, blank=True)
@@ -122,7 +137,8 @@ class Unit(MP_Node):
 
     def prepare(self) -> None:
         """Normalise the text fields and derive the search and sort keys (also before bulk_create)."""
-        for field in ("name", "short_name", "code", "abbreviation", "place_name", "phone"):
+        text_fields = ("name", "short_name", "code", "abbreviation", "place_name", "phone", "header_lines")
+        for field in (*text_fields, "signer_title", "signer_name"):
             setattr(self, field, nfc(getattr(self, field)))
         self.search_text = fold(f"{self.name} {self.short_name} {self.code}")[:400]
         self.sort_key = collation_key(self.name)[:800]

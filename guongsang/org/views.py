@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from guongsang.accounts.access import get_unit_for_user
@@ -13,7 +12,7 @@ from guongsang.accounts.permissions import (
     top_units,
 )
 from guongsang.accounts.personal import policy_for
-from guongsang.lib.filenames import safe_download_name
+from guongsang.lib.filenames import attachment_header, safe_download_name
 from guongsang.lib.forms import add_service_errors
 from guongsang.org import selectors, services, workbook
 from guongsang.org.forms import UnitEndForm, UnitForm, UnitMoveForm
@@ -134,9 +133,7 @@ def import_view(request, pk: int):
 def export_view(request, pk: int):
     unit = _editable_unit(request, pk)
     response = HttpResponse(workbook.export_workbook(actor=request.user, scope=unit), content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(
-        True, safe_download_name(f"to-chuc-{unit.code}.xlsx", "xlsx")
-    )
+    response["Content-Disposition"] = attachment_header(safe_download_name(f"to-chuc-{unit.code}.xlsx", "xlsx"))
     return response
 
 

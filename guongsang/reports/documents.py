@@ -8,12 +8,24 @@ import zipfile
 from dataclasses import dataclass, field
 
 from docx import Document
-from docx.shared import Mm
 
 from guongsang.campaigns.models import Indicator
-from guongsang.documents.docx import a4, borderless, default_font, para, party_header
+from guongsang.documents.docx import (
+    cell_text,
+    grid_row,
+    grid_table,
+    issuer_header,
+    keep_with_next,
+    new_document,
+    page_numbers,
+    para,
+    signature_block,
+    to_bytes,
+)
+from guongsang.documents.issuers import signer_for
+from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.ooxml import check_package
-from guongsang.lib.text import fold
+from guongsang.lib.text import fold, nfc
 from guongsang.reports.models import Report
 from guongsang.reports.services import plain_lines
 
@@ -26,37 +38,51 @@ def _value_text(ind: Indicator, value) -> str:
     return f"{value}" + (f" {ind.unit_label}" if ind.unit_label else "")
 
 
+def report_subject(title: str) -> str:
+    """What a report is about, from the plan's title: "Tổ chức Hội nghị sơ kết 02 năm thực hiện …" →
+    "Sơ kết 02 năm thực hiện …" (a report is the results, not the organising of a conference)."""
+    text = nfc(title).strip()
+    for prefix in _PLAN_PREFIXES:
+        if fold(text).startswith(fold(prefix) + " "):
+            text = text[len(prefix) :].strip()
+            break
+    return text[:1].upper() + text[1:]
+
+
+_PLAN_PREFIXES = ["Tổ chức hội nghị", "Tổ chức", "Kế hoạch tổ chức", "Kế hoạch", "Về việc", "Về"]
+
+
 def report_docx(report: Report) -> bytes:
+    """The unit's report (or the issuer's consolidated report) in its issuer's own layout, dated on the
+    day it was sent in Vietnam, numbered from the unit's register, signed by the unit's head."""
     campaign, unit = report.campaign, report.unit
-    doc = Document()
-    default_font(doc)
-    a4(doc)
-    party_header(
-        doc,
-        unit,
-        number_line=f"Số      -BC/{unit.abbreviation or '…'}",
-        day=(report.submitted_at.date() if report.submitted_at else None),
-    )
+    day = local_day(report.submitted_at) if report.submitted_at else local_day()
+    doc = new_document()
+    consolidated = unit.pk == campaign.issuer_id
+    head = issuer_header(doc, unit, doc_type="BC", number=report.doc_number, day=day)
     para(doc, "")
     para(doc, "BÁO CÁO", size=16, bold=True, align="center", indent_first=None, space_after=0)
-    para(doc, campaign.title, size=14, bold=True, align="center", indent_first=None, space_after=12)
-    if unit.pk == campaign.issuer_id:  # the consolidated report of the campaign's own issuer
+    para(doc, report_subject(campaign.title), size=14, bold=True, align="center", indent_first=None, space_after=0)
+    para(doc, "-----", size=14, align="center", indent_first=None, space_after=12)
+    plan = f"Kế hoạch số {campaign.symbol}" + (f", ngày {short_date(campaign.date)}" if campaign.date else "")
+    if consolidated:
         counted = (report.consolidation or {}).get("accepted")
-        basis = f"trên cơ sở báo cáo của {counted} đơn vị, " if counted else ""
         parent = campaign.parent
-        lead = f"Thực hiện Kế hoạch số {parent.symbol} của {parent.issuer.name}, " if parent else ""
-        para(doc, f"{lead}{basis}{unit.name} báo cáo tổng hợp kết quả như sau:")
+        lead = f"Thực hiện Kế hoạch số {parent.symbol} của {parent.issuer.name}; " if parent else ""
+        basis = f"trên cơ sở báo cáo của {counted} đơn vị về kết quả thực hiện {plan}, " if counted else ""
+        opening = f"{lead}{basis}{_body_of(unit)} báo cáo kết quả như sau:"
+        para(doc, opening[:1].upper() + opening[1:])
     else:
         para(
             doc,
-            f"Thực hiện Kế hoạch số {campaign.symbol} của Ban Thường vụ {campaign.issuer.name}, {unit.name} "
-            "báo cáo kết quả như sau:",
+            f"Thực hiện {plan} của Ban Thường vụ {campaign.issuer.name}, {_body_of(unit)} báo cáo kết quả như sau:",
         )
     answers = {a.section_id: a for a in report.answers.all()}
     for section in campaign.outline():
         depth = 0 if section.parent_id is None else 1
         sep = "." if not section.number.endswith(".") else ""
-        para(doc, f"{section.number}{sep} {section.title}", bold=depth == 0, italic=depth > 0)
+        heading = para(doc, f"{section.number}{sep} {section.title}", bold=depth == 0, italic=depth > 0)
+        keep_with_next(heading)
         answer = answers.get(section.pk)
         for line in plain_lines(answer.text if answer else ""):
             para(doc, line)
@@ -68,38 +94,33 @@ def report_docx(report: Report) -> bytes:
             table.style = "Table Grid"
             for ind in simple:
                 left, right = table.add_row().cells
-                for cell, text in ((left, ind.label), (right, _value_text(ind, values.get(ind.code)))):
-                    para(cell, text, size=13, align="left", indent_first=None, space_after=0)
-                    cell._element.remove(cell.paragraphs[0]._element)
+                cell_text(left, ind.label, size=13)
+                cell_text(right, _value_text(ind, values.get(ind.code)), size=13)
         for ind in (i for i in indicators if i.type == Indicator.Type.TABLE):
-            para(doc, ind.label, size=13, italic=True, indent_first=None)
-            table = doc.add_table(rows=1, cols=len(ind.columns) + 1)
-            table.style = "Table Grid"
-            for cell, title in zip(table.rows[0].cells, ["TT", *ind.columns], strict=True):
-                para(cell, title, size=12, bold=True, align="center", indent_first=None, space_after=0)
-                cell._element.remove(cell.paragraphs[0]._element)
+            keep_with_next(para(doc, ind.label, size=13, italic=True, indent_first=None))
+            table = grid_table(doc, ["TT", *ind.columns])
             for n, row in enumerate(values.get(ind.code, []), start=1):
-                for cell, text in zip(table.add_row().cells, [str(n), *row], strict=True):
-                    para(cell, text, size=12, align="left", indent_first=None, space_after=0)
-                    cell._element.remove(cell.paragraphs[0]._element)
-    sign = doc.add_table(rows=1, cols=2)
-    borderless(sign)
-    left, right = sign.rows[0].cells
-    left.width, right.width = Mm(80), Mm(85)
-    para(left, "Nơi nhận:", size=12, bold=True, underline=True, align="left", indent_first=None, space_after=0)
-    para(left, f"- Ban Thường vụ {campaign.issuer.name};\n- Lưu.", size=12, align="left", indent_first=None)
-    capacity = (
-        "T/M CHI BỘ"
-        if "chi-bo" in unit.kind.code
-        else "T/M ĐẢNG ỦY"
-        if unit.kind.is_party_org
-        else (f"T/M {unit.name.upper()}")
-    )
-    for text in (capacity, "BÍ THƯ"):
-        para(right, text, size=14, bold=True, align="center", indent_first=None, space_after=0)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+                grid_row(table, [str(n), *row])
+    para(doc, f"Trên đây là báo cáo của {_body_of(unit)}./.", space_after=6)
+    if consolidated:
+        parent = unit.parent_unit()
+        recipients = [f"- Ban Thường vụ {parent.name};" if parent else "- Cấp trên;", "- Lưu."]
+    else:
+        recipients = [f"- Ban Thường vụ {campaign.issuer.name};", "- Lưu."]
+    signer_user = report.submitted_by
+    name = (signer_user.get_full_name() if signer_user else "") if not unit.signer_name else ""
+    signature_block(doc, signer_for(unit, name=name), recipients=recipients, family=head.family)
+    page_numbers(doc)
+    return to_bytes(doc)
+
+
+def _body_of(unit) -> str:
+    """How a unit names itself in its report's sentences: a đảng bộ cơ sở writes as its đảng ủy."""
+    from guongsang.documents.issuers import PARTY, family_of, party_committee
+
+    if family_of(unit) == PARTY and unit.kind.has_superior_powers:
+        return f"Ban Thường vụ {unit.name}"
+    return party_committee(unit) if family_of(unit) == PARTY else unit.name
 
 
 # -- starting a report from a .docx the unit already wrote -----------------------------------------

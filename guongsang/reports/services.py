@@ -19,7 +19,9 @@ from guongsang.accounts.audit import log_action
 from guongsang.accounts.permissions import can
 from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSection
 from guongsang.campaigns.permissions import acting_units, can_manage_campaign
-from guongsang.documents.vndate import deadline_text
+from guongsang.documents.issuers import IssuerIncomplete, require_identity
+from guongsang.documents.numbering import allocate_number
+from guongsang.documents.vndate import deadline_text, local_day
 from guongsang.lib.deadlines import days_late, is_late
 from guongsang.lib.files import atomic_with_files, store
 from guongsang.lib.text import nfc
@@ -280,19 +282,25 @@ def submit(*, actor: Actor, report: Report, now: dt.datetime | None = None) -> R
     missing = missing_required(report)
     if missing:
         raise ReportError(missing)
+    try:
+        require_identity(report.unit)
+    except IssuerIncomplete as exc:
+        raise ReportError(exc.messages[0]) from exc
+    if report.doc_number is None:  # the first submission numbers the report; a resubmission keeps it
+        report.doc_number = allocate_number(issuer=report.unit, doc_type="BC", year=local_day(now).year)
     number = report.versions.count() + 1
     ReportVersion.objects.create(
         report=report, number=number, submitted_at=now, submitted_by=actor, snapshot=_snapshot(report)
     )
     report.state, report.submitted_at, report.submitted_by = Report.State.SUBMITTED, now, actor
     report.late_days = late_days
-    report.save(update_fields=["state", "submitted_at", "submitted_by", "late_days"])
+    report.save(update_fields=["state", "submitted_at", "submitted_by", "late_days", "doc_number"])
     log_action(
         actor=actor,
         action="report.submitted",
         obj=report,
         unit=report.unit,
-        after={"version": number, "late_days": late_days},
+        after={"version": number, "late_days": late_days, "doc_number": report.doc_number},
     )
     notify_units(
         [report.campaign.issuer],

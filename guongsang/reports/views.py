@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from guongsang.accounts.access import get_campaign_for_user, get_report_for_user
@@ -16,7 +15,7 @@ from guongsang.campaigns.models import Campaign, Deadline, Indicator
 from guongsang.campaigns.permissions import can_manage_campaign
 from guongsang.campaigns.views import acting_unit
 from guongsang.documents.responses import document_response
-from guongsang.lib.filenames import safe_download_name
+from guongsang.lib.filenames import attachment_header, safe_download_name
 from guongsang.lib.forms import run_action
 from guongsang.lib.http import id_param
 from guongsang.nominations.models import Nomination
@@ -245,7 +244,9 @@ def attachment_download(request, pk: int):
     record = get_object_or_404(ReportAttachment, pk=pk)
     get_report_for_user(request.user, record.report_id)
     name, content_type = served(record.original_name, record.content_type)  # both from the checked type
-    return FileResponse(record.file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    response = FileResponse(record.file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = attachment_header(name)
+    return response
 
 
 @login_required
@@ -255,7 +256,7 @@ def download(request, pk: int, fmt: str):
     report = get_report_for_user(request.user, pk)
     return document_response(
         request,
-        documents.report_docx(report),
+        lambda: documents.report_docx(report),
         f"bao-cao-{report.unit.code}",
         fmt,
         fallback=reverse("reports:review", kwargs={"pk": pk}),
@@ -355,9 +356,7 @@ def remind(request, pk: int):
 def _ics(request, unit) -> HttpResponse:
     body = calendar_feed(unit, request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(
-        True, safe_download_name(f"han-nop-{unit.code}.ics", "ics")
-    )
+    response["Content-Disposition"] = attachment_header(safe_download_name(f"han-nop-{unit.code}.ics", "ics"))
     return response
 
 

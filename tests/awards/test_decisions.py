@@ -138,7 +138,9 @@ def test_state_decision_follows_decree_30(cast, plan):
         "Lạc Dương, ngày 04 tháng 5 năm 2023",
         "Về việc tặng Giấy khen",
         "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LẠC DƯƠNG",
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        # dated 04/05/2023: the 2003 law (as amended) and decree 91/2017, not the 2022 law in force from 2024
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;",
+        "Căn cứ Nghị định số 91/2017/NĐ-CP",
         "QUYẾT ĐỊNH:",
         "Điều 2. Tiền thưởng kèm theo: mỗi cá nhân 450.000 đồng",
         "hệ số 0,3 × mức lương cơ sở 1.490.000 đồng, tập thể gấp 2 lần cá nhân",
@@ -149,6 +151,7 @@ def test_state_decision_follows_decree_30(cast, plan):
     ):
         assert expected in text, expected
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "T/M" not in text
+    assert "2022" not in text and "98/2023" not in text
 
 
 def test_signing_is_refused_without_number_or_signer(cast, plan):

@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 SEEDS = {
     "000": {
         "issuer": "LD-HU",
-        "header": ["TỈNH ỦY LÂM ĐỒNG", "HUYỆN ỦY LẠC DƯƠNG", "Số 98-KH/HU", "Lạc Dương, ngày 20 tháng 02 năm 2023"],
+        "header": [
+            "ĐẢNG BỘ TỈNH LÂM ĐỒNG",
+            "HUYỆN ỦY LẠC DƯƠNG",
+            "Số 98-KH/HU",
+            "Lạc Dương, ngày 20 tháng 02 năm 2023",
+        ],
         "deadlines": ["15/03/2023", "31/03/2023", "15/04/2023"],
         "quotas": [
             "Mỗi Đảng ủy trực thuộc Huyện ủy giới thiệu từ 01-02 tập thể, cá nhân.",
@@ -34,7 +39,7 @@ SEEDS = {
     },
     "003": {
         "issuer": "KB-HU",
-        "header": ["TỈNH ỦY HÀ NAM", "HUYỆN ỦY KIM BẢNG", "Số 83-KH/HU", "Kim Bảng, ngày 29 tháng 3 năm 2022"],
+        "header": ["ĐẢNG BỘ TỈNH HÀ NAM", "HUYỆN ỦY KIM BẢNG", "Số 83-KH/HU", "Kim Bảng, ngày 29 tháng 3 năm 2022"],
         "deadlines": ["05/04/2022", "10/04/2022", "30/04/2022"],
         "quotas": ["01 mô hình", "01 đến 02 mô hình"],
         "caps": [],
@@ -59,7 +64,7 @@ SEEDS = {
     "004": {
         "issuer": "TN-DUK",
         "header": [
-            "TỈNH ỦY THÁI NGUYÊN",
+            "ĐẢNG BỘ TỈNH THÁI NGUYÊN",
             "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH THÁI NGUYÊN",
             "Số 120-KH/ĐUK",
             "Thái Nguyên, ngày 22 tháng 02 năm 2024",

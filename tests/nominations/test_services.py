@@ -261,15 +261,16 @@ def test_the_unit_documents_carry_the_nominations(cast, plan, client):
     doc = Document(io.BytesIO(letter.content))
     text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
     assert "TỜ TRÌNH" in text and "Kế hoạch số 09-KH/HU" in text and "01 cá nhân" in text
-    assert "Cá nhân: Nguyễn Thị Ánh" in text and "ĐẢNG BỘ XÃ LÁT" in text
+    assert "Cá nhân: Nguyễn Thị Ánh" in text and "ĐẢNG ỦY XÃ LÁT" in text
     report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
     text = "\n".join(p.text for p in Document(io.BytesIO(report.content)).paragraphs)
     assert "BÁO CÁO THÀNH TÍCH" in text and "Họ và tên: Nguyễn Thị Ánh" in text
-    assert "Nghị định số 152/2025/NĐ-CP" in text  # the form the campaign prescribes
-    plan.achievement_form = "nd91-2017-mau07"
-    plan.save()
+    assert "Nghị định số 152/2025/NĐ-CP" in text  # the form in force on the report's date
+    # The form follows the date the report was sent, not the campaign: one sent in 2023 uses Mẫu 07.
+    Nomination.objects.filter(pk=n.pk).update(submitted_at=dt.datetime(2023, 5, 4, 3, tzinfo=dt.UTC))
     report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
-    assert "Mẫu số 07 (Nghị định số 91/2017/NĐ-CP)" in Document(io.BytesIO(report.content)).paragraphs[0].text
+    first = Document(io.BytesIO(report.content)).paragraphs[0].text
+    assert "Mẫu số 07 (Nghị định số 91/2017/NĐ-CP)" in first and "152/2025" not in first
 
 
 def test_the_units_list_page_does_not_grow_in_queries_with_its_rows(cast, plan, client):

@@ -20,7 +20,7 @@ def test_the_report_document_has_every_section_and_indicator_table(cast, plan): 
     save(cast, plan, plan.s2, "Kết quả nổi bật.", {"tuyen-truyen": {"2024": "8"}, "mo-hinh": [["Dân vận khéo", "Tốt"]]})
     text = text_of(report_docx(services.report_for(plan, cast.commune)))
     for needle in (
-        "ĐẢNG BỘ XÃ LÁT",
+        "ĐẢNG BỘ HUYỆN LẠC DƯƠNG\nĐẢNG ỦY XÃ LÁT\n*\nSố     -BC/ĐU",  # the đảng bộ above, its committee
         "ĐẢNG CỘNG SẢN VIỆT NAM",
         "BÁO CÁO",
         "Sơ kết 05 năm",
