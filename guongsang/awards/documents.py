@@ -115,7 +115,8 @@ def decision_docx(d: AwardDecision) -> bytes:
         letterhead_block(doc, head, number_line=_number_line(d), place_date=dated)
         family = head.family
     para(doc, "")
-    para(doc, "QUYẾT ĐỊNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
+    # The document type: 15–16 pt in Party documents (36-HD/VPTW), 13–14 pt under NĐ 30/2020.
+    para(doc, "QUYẾT ĐỊNH", size=14 if state else 16, bold=True, align="center", indent_first=None, space_after=0)
     subject = f"Về việc tặng {form.name}" if state else f"về việc tặng {form.name}"
     para(
         doc,
@@ -208,7 +209,7 @@ def _attached_list(doc, d: AwardDecision) -> None:
         indent_first=None,
         space_after=0,
     )
-    symbol = str(_symbol(d)) if d.number else "số …"
+    symbol = str(_symbol(d)) if d.number else _number_line(d).replace("Số:", "số").replace("Số", "số")
     para(
         doc,
         f"(Kèm theo Quyết định {symbol}, ngày {short_date(d.date)} của {d.authority})",

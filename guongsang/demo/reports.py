@@ -7,6 +7,8 @@ import datetime as dt
 import random
 
 from guongsang.campaigns.models import Campaign, Indicator
+from guongsang.documents.numbering import allocate_number
+from guongsang.documents.vndate import local_day
 from guongsang.reports.models import Report, ReportVersion, SectionAnswer, SectionComment
 
 PHRASES = [
@@ -94,7 +96,8 @@ def load_reports(seed: int = 7) -> int:
                     else (deadline.due_at - dt.timedelta(days=rng.randint(1, 8)))
                 )
                 report.submitted_at, report.late_days = at, late_days
-                report.save(update_fields=["submitted_at", "late_days"])
+                report.doc_number = allocate_number(issuer=unit, doc_type="BC", year=local_day(at).year)
+                report.save(update_fields=["submitted_at", "late_days", "doc_number"])
                 snapshot = {
                     str(a.section_id): {
                         "number": a.section.number,

@@ -93,13 +93,13 @@ def draft_section(
 
 
 def _figure_lines(aggregation: Aggregation, section: OutlineSection) -> list[tuple[str, list[int], list[str]]]:
-    """The section's aggregated figures as sentences ("Số văn bản: 23 (tổng của 3 đơn vị)")."""
+    """The section's aggregated figures as sentences ("Số văn bản: 23 văn bản."); which units they add up
+    is kept with the sentence (its sources), not printed."""
     lines: list[tuple[str, list[int], list[str]]] = []
     for figure in aggregation.figures:
         ind = figure.indicator
         if ind.section_id != section.pk or not figure.parts or ind.type == Indicator.Type.TABLE:
             continue
-        how = Indicator.Aggregate(ind.aggregate).label.lower()
         if ind.type == Indicator.Type.SERIES:
             series = cast("dict[str, Any]", figure.value)  # a series aggregates to {year: value}
             shown = "; ".join(f"năm {y}: {v}" for y, v in sorted(series.items()))
@@ -107,7 +107,7 @@ def _figure_lines(aggregation: Aggregation, section: OutlineSection) -> list[tup
             continue
         else:
             shown = f"{figure.value}{' ' + ind.unit_label if ind.unit_label else ''}"
-        line = f"{ind.label}: {shown} ({how} của {figure.answered} đơn vị)."
+        line = f"{ind.label}: {shown}."
         lines.append((line, [p.report_id for p in figure.parts], [p.unit_name for p in figure.parts]))
     return lines
 

@@ -1,0 +1,231 @@
+"""Every kind of issuer prints its own header, title, number and signature (documents/issuers.py), read
+back from the .docx with the checker; the faults found in the documents, each with a test; the law and
+forms by the document's date; download names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.db.models import F
+from django.urls import reverse
+from docx import Document
+
+from guongsang.awards.documents import decision_docx
+from guongsang.awards.models import AwardDecision
+from guongsang.documents import catalogue
+from guongsang.documents.checker import check_docx, header_cells
+from guongsang.documents.issuers import (
+    IssuerIncomplete,
+    family_of,
+    letterhead,
+    number_line,
+    respell_capacity,
+    signer_for,
+    suggested_abbreviation,
+    suggested_place,
+)
+from guongsang.lib.filenames import attachment_header
+from guongsang.org.models import Unit
+from guongsang.reports.documents import report_docx, report_subject
+from guongsang.reports.models import Report
+
+pytestmark = pytest.mark.django_db
+
+
+def _header(data: bytes) -> tuple[list[str], list[str]]:
+    left, right = header_cells(Document(io.BytesIO(data)))
+    return [p.text for p in left.paragraphs if p.text], [p.text for p in right.paragraphs if p.text]
+
+
+def _signature(data: bytes) -> list[str]:
+    doc = Document(io.BytesIO(data))
+    table = next(t for t in doc.tables if "Nơi nhận" in t.rows[0].cells[0].text)
+    return [p.text for p in table.rows[0].cells[1].paragraphs if p.text]
+
+
+def _report_of(kind_code: str) -> Report:
+    return (
+        Report.objects.filter(unit__kind__code=kind_code, submitted_at__isnull=False)
+        .exclude(unit_id=F("campaign__issuer_id"))
+        .select_related("unit", "campaign")
+        .order_by("pk")
+        .first()
+    )
+
+
+# What each family prints: (kind code, family, right-hand titles, a left line, signature lines)
+KINDS = [
+    ("chi-bo-co-so", "party", ["ĐẢNG CỘNG SẢN VIỆT NAM"], "*", ["T/M CHI BỘ", "BÍ THƯ"]),
+    ("dang-uy-xa", "party", ["ĐẢNG CỘNG SẢN VIỆT NAM"], "*", ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"]),
+    ("dang-bo-co-so", "party", ["ĐẢNG CỘNG SẢN VIỆT NAM"], "*", ["T/M ĐẢNG ỦY", "BÍ THƯ"]),
+    ("mttq", "front", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "ỦY BAN MTTQ VIỆT NAM",
+     ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"]),
+    ("doan-thanh-nien", "youth", ["ĐOÀN TNCS HỒ CHÍ MINH"], "***", ["TM. BAN THƯỜNG VỤ", "BÍ THƯ"]),
+    ("hoi-phu-nu", "mass", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "―――――",
+     ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
+    ("hoi-nong-dan", "mass", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "―――――",
+     ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
+    ("cong-doan", "mass", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "―――――",
+     ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind_code", "family", "titles", "left_line", "signs"), KINDS)
+def test_a_units_report_is_laid_out_for_its_issuers_kind(demo, kind_code, family, titles, left_line, signs):
+    report = _report_of(kind_code)
+    assert report is not None, kind_code
+    assert family_of(report.unit) == family
+    data = report_docx(report)
+    assert check_docx(data, family=family) == []
+    left, right = _header(data)
+    assert right[: len(titles)] == titles
+    assert left_line in left
+    number = next(line for line in left if line.startswith("Số"))
+    assert number.endswith(
+        f"-BC/{report.unit.abbreviation}" if family in ("party", "youth") else f"/BC-{report.unit.abbreviation}"
+    )
+    assert (":" in number) == (family != "party")  # "Số 05-BC/ĐU" for the Party, "Số: 5/BC-HPN" elsewhere
+    assert _signature(data)[:2] == signs
+    if family != "party":
+        assert "ĐẢNG CỘNG SẢN" not in "\n".join(left + right) and "T/M" not in "\n".join(_signature(data))
+
+
+def test_party_headers_print_the_party_organisation_above_not_the_committee(demo):
+    """Hướng dẫn 36: "ĐẢNG BỘ TỈNH LÂM ĐỒNG" above "HUYỆN ỦY LẠC DƯƠNG" (not "TỈNH ỦY LÂM ĐỒNG"), the
+    đảng bộ cơ sở's committee as the issuer, and the đảng bộ of a chi bộ's parent above it."""
+    district = Unit.objects.get(code="LD-HU")
+    head = letterhead(district)
+    assert (head.superior, head.issuer, head.mark) == ("ĐẢNG BỘ TỈNH LÂM ĐỒNG", ["HUYỆN ỦY LẠC DƯƠNG"], "*")
+    commune = Unit.objects.get(code="LD-LAT")
+    assert (letterhead(commune).superior, letterhead(commune).issuer) == ("ĐẢNG BỘ HUYỆN LẠC DƯƠNG", ["ĐẢNG ỦY XÃ LÁT"])
+    branch = Unit.objects.filter(code__startswith="LD-LAT-CB").first()
+    assert letterhead(branch).superior == "ĐẢNG BỘ XÃ LÁT" and letterhead(branch).issuer[0].startswith("CHI BỘ ")
+
+
+def test_a_district_committees_consolidated_report_is_signed_for_its_standing_committee(demo):
+    report = Report.objects.get(unit__code="LD-HU", campaign__issuer__code="LD-HU")
+    data = report_docx(report)
+    assert check_docx(data, family="party") == []
+    assert _signature(data)[:2] == ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"]
+    doc = Document(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs]
+    opening = next(t for t in texts if "báo cáo kết quả như sau" in t)
+    assert opening[0].isupper() and "trên cơ sở báo cáo của" in opening.lower()
+    assert not any("cộng của" in t or "tổng của" in t for t in texts)
+    recipients = next(t for t in doc.tables if "Nơi nhận" in t.rows[0].cells[0].text).rows[0].cells[0].text
+    assert "Tỉnh ủy Lâm Đồng" in recipients and "Huyện ủy Lạc Dương;" not in recipients  # to the parent
+
+
+def test_a_report_is_dated_on_the_day_it_was_sent_in_vietnam(demo, settings):
+    """Sent at 01:45 on 02/12 in Vietnam (18:45 on 01/12 UTC): dated 02/12, whatever the server's zone."""
+    settings.TIME_ZONE = "UTC"
+    report = _report_of("chi-bo-co-so")
+    report.submitted_at = dt.datetime(2026, 12, 1, 18, 45, tzinfo=dt.UTC)
+    _left, right = _header(report_docx(report))
+    assert right[-1].endswith("ngày 02 tháng 12 năm 2026")
+    report.submitted_at = dt.datetime(2026, 12, 1, 16, 59, 59, tzinfo=dt.UTC)  # 23:59:59 on 01/12 there
+    assert _header(report_docx(report))[1][-1].endswith("ngày 01 tháng 12 năm 2026")
+
+
+def test_a_unit_without_abbreviation_or_place_is_asked_to_complete_it(demo, client):
+    report = _report_of("hoi-phu-nu")
+    Unit.objects.filter(pk=report.unit_id).update(abbreviation="", place_name="")
+    report.unit.refresh_from_db()
+    with pytest.raises(IssuerIncomplete) as refused:
+        number_line(report.unit, "BC", 3)
+    assert "chưa có ký hiệu trong số văn bản" in refused.value.messages[0]
+    assert "địa danh ghi ngày tháng" in refused.value.messages[0]
+    client.force_login(_admin())
+    response = client.get(reverse("reports:download", kwargs={"pk": report.pk, "fmt": "docx"}), follow=True)
+    assert response.status_code == 200 and response.redirect_chain  # back to the report, no document
+    assert "chưa có ký hiệu trong số văn bản" in response.content.decode()
+
+
+def _admin():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="admin")
+
+
+def test_new_units_get_the_usual_abbreviation_and_place_for_their_kind():
+    assert suggested_abbreviation("dang-bo-co-so", "Đảng bộ xã Lát") == "ĐU"
+    assert suggested_abbreviation("chi-bo-truc-thuoc", "Chi bộ thôn 1") == "CB"
+    assert suggested_abbreviation("doan-thanh-nien", "Đoàn TNCS Hồ Chí Minh huyện Lạc Dương") == "HĐTN"
+    assert suggested_abbreviation("doan-thanh-nien", "Đoàn TNCS Hồ Chí Minh tỉnh Lâm Đồng") == "TĐTN"
+    assert suggested_abbreviation("co-quan-tham-muu", "Ban Tổ chức") == ""  # no guess: the user is asked
+    assert suggested_place("Đảng bộ xã Đưng K'Nớ") == "Đưng K'Nớ"
+    assert suggested_place("Huyện ủy Lạc Dương") == "Lạc Dương"
+    assert suggested_place("Chi bộ thôn 1", "Lát") == "Lát"
+    assert suggested_place("Hội Nông dân huyện Lạc Dương", "Đà Lạt") == "Lạc Dương"
+
+
+def test_capacity_is_spelled_as_the_family_writes_it():
+    assert respell_capacity("TM. BAN THƯỜNG VỤ", "party") == "T/M BAN THƯỜNG VỤ"
+    assert respell_capacity("T/M BAN THƯỜNG VỤ", "mass") == "TM. BAN THƯỜNG VỤ"
+    assert respell_capacity("k/t chủ tịch", "state") == "KT. CHỦ TỊCH"
+    assert respell_capacity("BÍ THƯ", "party") == "BÍ THƯ"
+
+
+def test_capacity_and_title_are_two_lines_and_the_name_is_printed(demo):
+    unit = Unit.objects.get(code="LD-HU")
+    signer = signer_for(unit, name="Nguyễn Văn A", title="Phó Bí thư", capacity_text="T/M BAN THƯỜNG VỤ")
+    assert signer.lines == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"] and signer.name == "Nguyễn Văn A"
+
+
+@pytest.mark.parametrize(
+    ("day", "law", "decree", "form"),
+    [
+        (dt.date(2023, 5, 4), "ngày 26 tháng 11 năm 2003", "91/2017/NĐ-CP", "Mẫu số 07"),
+        (dt.date(2023, 12, 31), "ngày 26 tháng 11 năm 2003", "91/2017/NĐ-CP", "Mẫu số 07"),
+        (dt.date(2024, 1, 1), "ngày 15 tháng 6 năm 2022", "98/2023/NĐ-CP", "98/2023/NĐ-CP"),
+        (dt.date(2025, 6, 30), "ngày 15 tháng 6 năm 2022", "98/2023/NĐ-CP", "98/2023/NĐ-CP"),
+        (dt.date(2025, 7, 1), "ngày 15 tháng 6 năm 2022", "152/2025/NĐ-CP", "152/2025/NĐ-CP"),
+    ],
+)
+def test_the_law_and_the_form_in_force_on_the_documents_date(day, law, decree, form):
+    grounds = catalogue.state_grounds(day)
+    assert law in grounds[1] and decree in grounds[2]
+    assert form in catalogue.in_force("form", day).text
+    local = grounds[0]
+    assert ("ngày 16 tháng 6 năm 2025" in local) == (day >= dt.date(2025, 7, 1))
+
+
+def test_a_state_decision_cites_the_law_of_its_date(demo):
+    d = AwardDecision.objects.filter(style=AwardDecision.Style.STATE).first()
+    for day, cited, not_cited in (
+        (dt.date(2023, 5, 4), "91/2017", "98/2023"),
+        (dt.date(2025, 8, 1), "152/2025", "91/2017"),
+    ):
+        d.date = day
+        text = "\n".join(p.text for p in Document(io.BytesIO(decision_docx(d))).paragraphs)
+        assert cited in text and not_cited not in text
+
+
+def test_the_party_decision_keeps_its_signature_together_and_omits_an_empty_money_column(demo):
+    d = AwardDecision.objects.filter(style=AwardDecision.Style.PARTY).first()
+    data = decision_docx(d)
+    assert check_docx(data, family="party") == []
+    doc = Document(io.BytesIO(data))
+    title = next(p for p in doc.paragraphs if p.text == "QUYẾT ĐỊNH")
+    assert title.runs[0].font.size.pt >= 15
+    recipients = next(t for t in doc.tables if "Nơi nhận" in t.rows[0].cells[0].text).rows[0].cells[0].text
+    assert "Như Điều" in recipients and len([line for line in recipients.splitlines() if line.startswith("-")]) >= 3
+    d.awards.update(amount=0)
+    lists = Document(io.BytesIO(decision_docx(d))).tables
+    assert not any("Tiền thưởng" in c.text for t in lists for c in t.rows[0].cells)
+
+
+def test_a_report_is_about_the_results_not_the_organising():
+    assert (
+        report_subject("Tổ chức Hội nghị sơ kết 02 năm thực hiện Kết luận 01") == "Sơ kết 02 năm thực hiện Kết luận 01"
+    )
+    assert report_subject("Tổng kết 10 năm") == "Tổng kết 10 năm"
+
+
+def test_download_names_carry_utf8_and_an_ascii_fallback():
+    header = attachment_header("ke-hoach-120-KH-ĐUK.docx")
+    assert header == "attachment; filename=\"ke-hoach-120-KH-DUK.docx\"; filename*=UTF-8''ke-hoach-120-KH-%C4%90UK.docx"
+    assert attachment_header("bao-cao.docx") == 'attachment; filename="bao-cao.docx"'
+    assert "=?utf-8?" not in header
