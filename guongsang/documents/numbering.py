@@ -40,3 +40,8 @@ def register(*, issuer, doc_type: str, key: str, day) -> RegisteredDocument:
             return entry
         number = allocate_number(issuer=issuer, doc_type=doc_type, year=day.year)
         return RegisteredDocument.objects.create(issuer=issuer, key=key, doc_type=doc_type, number=number, day=day)
+
+
+def proposal_key(campaign_id: int) -> str:
+    """The register key of a unit's Tờ trình for a campaign (one per unit and campaign)."""
+    return f"proposal:{campaign_id}"

@@ -82,12 +82,9 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
 
 def proposal_entry(campaign: Campaign, unit):
     from guongsang.documents.models import RegisteredDocument
+    from guongsang.documents.numbering import proposal_key
 
-    return RegisteredDocument.objects.filter(issuer=unit, key=proposal_key(campaign)).first()
-
-
-def proposal_key(campaign: Campaign) -> str:
-    return f"proposal:{campaign.pk}"
+    return RegisteredDocument.objects.filter(issuer=unit, key=proposal_key(campaign.pk)).first()
 
 
 def person_place(person) -> str:

@@ -18,7 +18,7 @@ from guongsang.accounts.personal import policy_for
 from guongsang.campaigns.models import Campaign, DossierRequirement, NomineeKind
 from guongsang.campaigns.permissions import acting_units
 from guongsang.documents.issuers import IssuerIncomplete, require_identity
-from guongsang.documents.numbering import register
+from guongsang.documents.numbering import proposal_key, register
 from guongsang.documents.vndate import local_day
 from guongsang.lib.files import atomic_with_files, store
 from guongsang.lib.typing import Actor, AnyUser
@@ -267,7 +267,7 @@ def nomination_submit(*, actor: Actor, nomination: Nomination, now: dt.datetime 
     except IssuerIncomplete as exc:
         raise NominationError(exc.messages) from exc
     # The first submission enters the unit's Tờ trình in its register: its number and date.
-    register(issuer=n.unit, doc_type="TTr", key=f"proposal:{n.campaign_id}", day=local_day(now))
+    register(issuer=n.unit, doc_type="TTr", key=proposal_key(n.campaign_id), day=local_day(now))
     late = [f for f in findings if f.code == "deadline.late"]
     n.state = Nomination.State.SUBMITTED
     n.submitted_at, n.submitted_by = now, actor

@@ -262,6 +262,7 @@ def test_the_unit_documents_carry_the_nominations(cast, plan, client):
     text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
     assert "TỜ TRÌNH" in text and "Kế hoạch số 09-KH/HU" in text and "01 cá nhân" in text
     assert "Cá nhân: Nguyễn Thị Ánh" in text and "ĐẢNG ỦY XÃ LÁT" in text
+    assert "(Kèm theo Tờ trình của Đảng ủy xã Lát)" in text  # not numbered before anything is submitted
     report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
     text = "\n".join(p.text for p in Document(io.BytesIO(report.content)).paragraphs)
     assert "BÁO CÁO THÀNH TÍCH" in text and "Họ và tên: Nguyễn Thị Ánh" in text
@@ -271,6 +272,12 @@ def test_the_unit_documents_carry_the_nominations(cast, plan, client):
     report = client.get(reverse("nominations:achievement_report", kwargs={"pk": n.pk}))
     first = Document(io.BytesIO(report.content)).paragraphs[0].text
     assert "Mẫu số 07 (Nghị định số 91/2017/NĐ-CP)" in first and "152/2025" not in first
+    # The head's first submission enters the Tờ trình in the unit's register: its list cites number and date.
+    services.nomination_submit(actor=cast.users[Role.HEAD], nomination=n)
+    letter = client.get(reverse("nominations:proposal", kwargs={"pk": plan.pk}) + f"?don_vi={cast.commune.pk}")
+    doc = Document(io.BytesIO(letter.content))
+    text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "Số 01-TTr/ĐU" in text and "(Kèm theo Tờ trình số 01-TTr/ĐU, ngày " in text
 
 
 def test_the_units_list_page_does_not_grow_in_queries_with_its_rows(cast, plan, client):
