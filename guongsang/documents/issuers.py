@@ -239,6 +239,16 @@ def place_date(unit, day: dt.date) -> str:
     return place_and_date(nfc(unit.place_name).strip(), day)
 
 
+def speaking_name(unit) -> str:
+    """How a unit names itself in its documents' sentences: a committee with superior powers as its
+    standing committee ("Ban Thường vụ Huyện ủy Lạc Dương"), a đảng bộ cơ sở as its đảng ủy."""
+    if family_of(unit) != PARTY:
+        return unit.name
+    if unit.kind.has_superior_powers:
+        return f"Ban Thường vụ {unit.name}"
+    return party_committee(unit)
+
+
 # -- the signature block ---------------------------------------------------------------------------
 
 _HEAD_TITLES = {PARTY: "Bí thư", YOUTH: "Bí thư", FRONT: "Chủ tịch", MASS: "Chủ tịch", STATE: "Chủ tịch"}
@@ -276,11 +286,14 @@ def capacity(unit, body: str | None = None) -> str:
 _CAPACITY = re.compile(r"^\s*(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*", re.IGNORECASE)
 
 
-def signer_for(unit, *, name: str = "", title: str = "", capacity_text: str | None = None) -> Signer:
+def signer_for(
+    unit, *, name: str = "", title: str = "", capacity_text: str | None = None, fallback_name: str = ""
+) -> Signer:
     """The signature of a document `unit` issues: the capacity from the unit's kind (or as given, in the
-    unit's family's spelling), the title given, the unit's own, or its head's ("Bí thư", "Chủ tịch")."""
+    unit's family's spelling), the title given, the unit's own, or its head's ("Bí thư", "Chủ tịch"); the
+    name given, the unit's own, or `fallback_name` (who sent the document)."""
     title = (title or getattr(unit, "signer_title", "") or _HEAD_TITLES[family_of(unit)]).strip()
-    name = (name or getattr(unit, "signer_name", "")).strip()
+    name = (name or getattr(unit, "signer_name", "") or fallback_name).strip()
     if capacity_text is None:
         text = capacity(unit)
     else:

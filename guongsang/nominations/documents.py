@@ -20,12 +20,11 @@ from guongsang.documents.docx import (
     signature_block,
     to_bytes,
 )
-from guongsang.documents.issuers import place_date, signer_for, symbol_text
+from guongsang.documents.issuers import place_date, signer_for, speaking_name, symbol_text
 from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.text import fold, lower_first
 from guongsang.lib.typing import AnyUser
 from guongsang.nominations.models import Nomination
-from guongsang.reports.documents import _body_of
 
 
 def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> bytes:
@@ -49,7 +48,7 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
     para(doc, f"Kính gửi: Ban Thường vụ {campaign.issuer.name}", size=14, align="center", indent_first=None)
     counts = {k: sum(1 for n in nominations if n.kind == k) for k in NomineeKind.values}
     parts = [f"{counts[k]:02d} {label.lower()}" for k, label in NomineeKind.choices if counts[k]]
-    body = _body_of(unit)
+    body = speaking_name(unit)
     para(
         doc,
         f"Thực hiện Kế hoạch số {campaign.symbol}"

@@ -22,7 +22,7 @@ from guongsang.documents.docx import (
     signature_block,
     to_bytes,
 )
-from guongsang.documents.issuers import signer_for
+from guongsang.documents.issuers import signer_for, speaking_name
 from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.ooxml import check_package
 from guongsang.lib.text import fold, nfc
@@ -70,12 +70,13 @@ def report_docx(report: Report) -> bytes:
         parent = campaign.parent
         lead = f"Thực hiện Kế hoạch số {parent.symbol} của {parent.issuer.name}; " if parent else ""
         basis = f"trên cơ sở báo cáo của {counted} đơn vị về kết quả thực hiện {plan}, " if counted else ""
-        opening = f"{lead}{basis}{_body_of(unit)} báo cáo kết quả như sau:"
+        opening = f"{lead}{basis}{speaking_name(unit)} báo cáo kết quả như sau:"
         para(doc, opening[:1].upper() + opening[1:])
     else:
         para(
             doc,
-            f"Thực hiện {plan} của Ban Thường vụ {campaign.issuer.name}, {_body_of(unit)} báo cáo kết quả như sau:",
+            f"Thực hiện {plan} của Ban Thường vụ {campaign.issuer.name}, {speaking_name(unit)} "
+            "báo cáo kết quả như sau:",
         )
     answers = {a.section_id: a for a in report.answers.all()}
     for section in campaign.outline():
@@ -101,26 +102,16 @@ def report_docx(report: Report) -> bytes:
             table = grid_table(doc, ["TT", *ind.columns])
             for n, row in enumerate(values.get(ind.code, []), start=1):
                 grid_row(table, [str(n), *row])
-    para(doc, f"Trên đây là báo cáo của {_body_of(unit)}./.", space_after=6)
+    para(doc, f"Trên đây là báo cáo của {speaking_name(unit)}./.", space_after=6)
     if consolidated:
         parent = unit.parent_unit()
         recipients = [f"- Ban Thường vụ {parent.name};" if parent else "- Cấp trên;", "- Lưu."]
     else:
         recipients = [f"- Ban Thường vụ {campaign.issuer.name};", "- Lưu."]
-    signer_user = report.submitted_by
-    name = (signer_user.get_full_name() if signer_user else "") if not unit.signer_name else ""
-    signature_block(doc, signer_for(unit, name=name), recipients=recipients, family=head.family)
+    sender = report.submitted_by.get_full_name() if report.submitted_by else ""
+    signature_block(doc, signer_for(unit, fallback_name=sender), recipients=recipients, family=head.family)
     page_numbers(doc)
     return to_bytes(doc)
-
-
-def _body_of(unit) -> str:
-    """How a unit names itself in its report's sentences: a đảng bộ cơ sở writes as its đảng ủy."""
-    from guongsang.documents.issuers import PARTY, family_of, party_committee
-
-    if family_of(unit) == PARTY and unit.kind.has_superior_powers:
-        return f"Ban Thường vụ {unit.name}"
-    return party_committee(unit) if family_of(unit) == PARTY else unit.name
 
 
 # -- starting a report from a .docx the unit already wrote -----------------------------------------
