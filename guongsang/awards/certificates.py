@@ -26,7 +26,7 @@ from guongsang.accounts.audit import log_action
 from guongsang.accounts.permissions import can
 from guongsang.awards.models import Award, AwardDecision, CertificateBatch, CertificateLayout, PrinterCalibration
 from guongsang.documents.vndate import place_and_date
-from guongsang.lib.text import nfc
+from guongsang.lib.text import fold, nfc
 from guongsang.lib.typing import Actor, AnyUser
 
 if TYPE_CHECKING:
@@ -180,42 +180,72 @@ def check_layout(width: float, height: float, fields: list[dict], offset: Offset
 
 
 def texts_for(award: Award) -> dict[str, str]:
-    from guongsang.awards.documents import awardee_place, lower_first
+    from guongsang.awards.documents import awardee_place, decision_signer, lower_first
 
     d = award.decision
     n = award.nomination
     title = lower_first(d.award_list.campaign.title)
+    signer = decision_signer(d)
+    # A person's title that already names the unit is printed alone (awardee_place → person_place);
+    # a collective that is itself the proposing unit is not named again under its own name.
+    unit = awardee_place(award) or n.unit.name
+    if fold(unit) in fold(n.nominee_name):
+        unit = ""
     return {
         "name": n.nominee_name,
-        "unit": awardee_place(award) or n.unit.name,
+        "unit": unit,
         "reason": f"Đã có thành tích tiêu biểu trong {title}",
         "decision_number": f"Quyết định số {d.symbol}" if d.number else "",
         "decision_date": place_and_date(d.place or "", d.date),
-        "signer_title": "\n".join(x for x in (d.signer_capacity, d.signer_title) if x).upper(),
-        "signer_name": d.signer_name,
+        "signer_title": "\n".join(signer.lines),
+        "signer_name": signer.name,
     }
 
 
-def _draw_field(c: canvas.Canvas, f: dict, text: str, page_h: float, offset: Offset) -> None:
-    text = nfc(text or "")
-    if not text:
-        return
+def field_lines(f: dict, text: str) -> tuple[list[str], float]:
+    """The lines a field is printed on and the font size, in points, that makes them fit.
+
+    Each "\n" in the text starts a new line (a signer's capacity and title are two lines); within
+    a field of several lines a long line also wraps at the field's width. A field with fewer lines
+    than the explicit breaks keeps the extra text on its last line, and the size then shrinks, down
+    to MIN_SIZE, until every line fits the width and the number of lines."""
+    paragraphs = [line for line in (nfc(p) for p in (text or "").splitlines()) if line]
+    if not paragraphs:
+        return [], float(f.get("size", 14))
     font, size, span = _font(f), float(f.get("size", 14)), float(f.get("width", 100)) * mm
     lines_allowed = int(f.get("lines", 1))
-    while True:  # shrink until it fits the width and the number of lines
-        lines = simpleSplit(text, font, size, span) if lines_allowed > 1 else [" ".join(text.split())]
+    if len(paragraphs) > lines_allowed:
+        paragraphs = [*paragraphs[: lines_allowed - 1], " ".join(paragraphs[lines_allowed - 1 :])]
+    while True:
+        if lines_allowed > 1:
+            lines = [line for p in paragraphs for line in simpleSplit(p, font, size, span)]
+        else:
+            lines = paragraphs
         widest = max(pdfmetrics.stringWidth(line, font, size) for line in lines)
         if (widest <= span and len(lines) <= lines_allowed) or size <= MIN_SIZE:
-            break
+            return lines[:lines_allowed], size
         size -= 0.5
+
+
+def _draw_field(c: canvas.Canvas, f: dict, text: str, page_h: float, offset: Offset) -> None:
+    lines, size = field_lines(f, text)
+    if not lines:
+        return
     x = (float(f["x"]) + offset.x) * mm
     y = page_h - (float(f["y"]) + offset.y) * mm
-    c.setFont(font, size)
-    for i, line in enumerate(lines[:lines_allowed]):
-        baseline = y - i * size * 1.25
-        {"left": c.drawString, "center": c.drawCentredString, "right": c.drawRightString}[f.get("align", "left")](
-            x, baseline, line
-        )
+    c.setFont(_font(f), size)
+    draw = {"left": c.drawString, "center": c.drawCentredString, "right": c.drawRightString}[f.get("align", "left")]
+    for i, line in enumerate(lines):
+        draw(x, y - i * size * 1.25, line)
+
+
+def _new_canvas(out: io.BytesIO, width: float, height: float, title: str) -> canvas.Canvas:
+    """A canvas whose initial font is the embedded TrueType family: reportlab otherwise starts every
+    page on Helvetica and declares it, unembedded, in the page's resources even when nothing uses it."""
+    family = register_fonts()
+    c = canvas.Canvas(out, pagesize=(width, height), pageCompression=1, initialFontName=family, initialFontSize=12)
+    c.setTitle(title)
+    return c
 
 
 def render(
@@ -230,8 +260,7 @@ def render(
     check_layout(float(layout.page_width), float(layout.page_height), layout.fields, offset)
     width, height = float(layout.page_width) * mm, float(layout.page_height) * mm
     out = io.BytesIO()
-    c = canvas.Canvas(out, pagesize=(width, height), pageCompression=1)
-    c.setTitle("Giấy khen")
+    c = _new_canvas(out, width, height, "Giấy khen")
     for i, texts in enumerate(pages, start=1):
         for f in layout.fields:
             _draw_field(c, f, texts.get(f["key"], ""), height, offset)
@@ -250,8 +279,7 @@ def test_page(layout: CertificateLayout, calibration: PrinterCalibration | None 
     check_layout(float(layout.page_width), float(layout.page_height), layout.fields, offset)
     w_mm, h_mm = float(layout.page_width), float(layout.page_height)
     out = io.BytesIO()
-    c = canvas.Canvas(out, pagesize=(w_mm * mm, h_mm * mm))
-    c.setTitle("Trang in thử — lưới căn chỉnh")
+    c = _new_canvas(out, w_mm * mm, h_mm * mm, "Trang in thử — lưới căn chỉnh")
     c.setFont(FAMILY, 6)
     for step in range(0, int(max(w_mm, h_mm)) + 1, 5):
         c.setLineWidth(0.4 if step % 10 == 0 else 0.1)

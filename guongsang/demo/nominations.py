@@ -24,8 +24,8 @@ def demo_pdf(title: str) -> bytes:
     from guongsang.awards.certificates import register_fonts
 
     out = io.BytesIO()
-    sheet = canvas.Canvas(out, pagesize=(595, 842))
-    sheet.setFont(register_fonts(), 14)
+    family = register_fonts()
+    sheet = canvas.Canvas(out, pagesize=(595, 842), initialFontName=family, initialFontSize=14)
     sheet.drawString(72, 770, title)
     sheet.drawString(72, 748, "Bản minh họa của dữ liệu thử (không phải văn bản thật).")
     sheet.showPage()

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from guongsang.accounts.models import Role
 from guongsang.awards import certificates
+from guongsang.documents.issuers import respell_capacity
 from guongsang.awards.models import CertificateBatch, CertificateLayout, PrinterCalibration
 from tests.awards.conftest import approved, signed, submitted
 
@@ -157,3 +158,155 @@ def test_batches_only_for_the_issuers_side(cast, plan, layout):
     other = PrinterCalibration.objects.create(name="Máy khác", unit=cast.sibling)
     with pytest.raises(ValidationError, match="không thuộc đơn vị"):
         certificates.start_batch(actor=cast.users[Role.MANAGER], decision=d, layout=layout, calibration=other)
+
+
+# -- the PDF as the printer receives it: fonts, the signer's lines, the unit line ------------------
+
+STANDARD_14 = {
+    "Courier",
+    "Courier-Bold",
+    "Courier-BoldOblique",
+    "Courier-Oblique",
+    "Helvetica",
+    "Helvetica-Bold",
+    "Helvetica-BoldOblique",
+    "Helvetica-Oblique",
+    "Symbol",
+    "Times-Bold",
+    "Times-BoldItalic",
+    "Times-Italic",
+    "Times-Roman",
+    "ZapfDingbats",
+}
+
+
+def declared_fonts(data: bytes) -> dict[str, bool]:
+    """Every font a page of the PDF declares in its resources, by base name (subset prefix dropped),
+    and whether its file is embedded (for a Type0 font, in its descendant font's descriptor)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    out: dict[str, bool] = {}
+    for page in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))):
+        for font in (resolve1((resolve1(page.resources) or {}).get("Font")) or {}).values():
+            font = resolve1(font)
+            name = literal_name(font.get("BaseFont")).split("+", 1)[-1]
+            descriptor = resolve1(font.get("FontDescriptor"))
+            if descriptor is None and font.get("DescendantFonts"):
+                descendant = resolve1(resolve1(font["DescendantFonts"])[0])
+                descriptor = resolve1(descendant.get("FontDescriptor"))
+            embedded = any(k in (descriptor or {}) for k in ("FontFile", "FontFile2", "FontFile3"))
+            out[name] = out.get(name, True) and embedded
+    return out
+
+
+def batch_pdf(cast, layout, decision, capture) -> bytes:
+    """The certificates of a signed decision, made the way the office makes them (the background run)."""
+    with capture(execute=True):
+        batch = certificates.start_batch(actor=cast.users[Role.MANAGER], decision=decision, layout=layout)
+    batch.refresh_from_db()
+    assert batch.status == CertificateBatch.Status.DONE, batch.error
+    with batch.file.open("rb") as handle:
+        return handle.read()
+
+
+def page_lines(data: bytes, page: int = 0) -> list[tuple[str, float]]:
+    """The printed lines of a page, top to bottom, each with its baseline in mm from the top."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        found = words_at(pdf.pages[page])
+    return sorted(((text, box["baseline"]) for text, box in found.items()), key=lambda line: line[1])
+
+
+@pytest.mark.parametrize("which", ["certificates", "grid test page"])
+def test_every_font_is_embedded_and_no_standard_font_is_declared(
+    cast, plan, layout, which, django_capture_on_commit_callbacks
+):
+    from guongsang.documents.checker import check_pdf
+
+    if which == "certificates":
+        d = signed(cast, plan, [submitted(plan, cast.commune, person=p) for p in plan.people[:2]])
+        data = batch_pdf(cast, layout, d, django_capture_on_commit_callbacks)
+    else:
+        data = certificates.test_page(layout, PrinterCalibration(name="M", offset_x=1, offset_y=2))
+    fonts = declared_fonts(data)
+    assert fonts, "the PDF declares no font at all"
+    assert not STANDARD_14 & set(fonts), fonts  # reportlab's initial Helvetica, unused and unembedded
+    assert all(fonts.values()), fonts
+    assert check_pdf(data) == []
+
+
+@pytest.mark.parametrize(
+    ("capacity", "title"),
+    [
+        ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"),  # a Party committee
+        ("K/T BÍ THƯ", "PHÓ BÍ THƯ"),
+        ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),  # a People's Committee
+        ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"),  # the Front, a mass organisation
+        ("t/m ban chấp hành", "Bí thư"),  # typed in lower case: printed in capitals
+    ],
+)
+def test_the_signer_capacity_and_title_are_printed_on_two_lines(
+    cast, plan, layout, capacity, title, django_capture_on_commit_callbacks
+):
+    d = signed(
+        cast, plan, [submitted(plan, cast.commune, person=plan.people[1])], signer_capacity=capacity, signer_title=title
+    )
+    lines = dict(page_lines(batch_pdf(cast, layout, d, django_capture_on_commit_callbacks)))
+    field = next(f for f in layout.fields if f["key"] == "signer_title")
+    # spelled as the decision spells it: "T/M" in a Party decision even when typed "TM."
+    spelled = respell_capacity(capacity, "party")
+    assert spelled.startswith(("T/M", "K/T")), spelled
+    top, below = lines.get(spelled), lines.get(title.upper())
+    assert top is not None and below is not None, lines  # each its own line, not "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"
+    assert abs(top - field["y"]) <= TOLERANCE
+    assert below - top == pytest.approx(field["size"] * 1.25 / MM, abs=0.1)  # the next line, one leading below
+
+
+def test_a_signer_without_capacity_prints_the_title_alone(cast, plan, layout, django_capture_on_commit_callbacks):
+    d = signed(cast, plan, [submitted(plan, cast.commune, person=plan.people[1])], signer_capacity="")
+    lines = dict(page_lines(batch_pdf(cast, layout, d, django_capture_on_commit_callbacks)))
+    field = next(f for f in layout.fields if f["key"] == "signer_title")
+    assert abs(lines["PHÓ BÍ THƯ"] - field["y"]) <= TOLERANCE
+
+
+def test_explicit_line_breaks_are_kept_and_long_lines_still_wrap():
+    field = {"key": "reason", "x": 148.5, "y": 118, "size": 14, "align": "center", "width": 120, "lines": 4}
+    long = "Đã có thành tích xuất sắc trong công tác xây dựng Đảng và hệ thống chính trị ở cơ sở"
+    lines, size = certificates.field_lines(field, f"Dòng thứ nhất\n{long}\n\nDòng cuối")
+    assert size == 14
+    assert lines[0] == "Dòng thứ nhất" and lines[-1] == "Dòng cuối"
+    assert " ".join(lines[1:-1]) == long and len(lines) == 4  # the long line wrapped, the empty one dropped
+    for line in lines:
+        assert certificates.pdfmetrics.stringWidth(line, certificates._font(field), size) <= 120 * MM
+    # More breaks than the field has lines: nothing lost, the rest stays on its last line.
+    one = {**field, "lines": 1, "width": 200}
+    assert certificates.field_lines(one, "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ")[0] == ["T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"]
+    two = {**field, "lines": 2, "width": 200}
+    assert certificates.field_lines(two, "A\nB\nC")[0] == ["A", "B C"]
+
+
+def test_the_unit_is_not_named_twice(cast, plan, layout, django_capture_on_commit_callbacks):
+    deputy, member = plan.people[1], plan.people[2]
+    deputy.title = "Phó Bí thư Đảng bộ xã Lát"  # the title already names the unit (cast.commune)
+    deputy.save()
+    member.title = "Bí thư Chi bộ"
+    member.save()
+    nominations = [
+        submitted(plan, cast.commune, person=deputy),
+        submitted(plan, cast.commune, person=member),
+        submitted(plan, cast.commune, kind="collective", nominee_unit=cast.commune),  # the proposing unit itself
+    ]
+    data = batch_pdf(cast, layout, signed(cast, plan, nominations), django_capture_on_commit_callbacks)
+    unit_y = next(f for f in layout.fields if f["key"] == "unit")["y"]
+    pages = {}  # the name printed on a page -> the text printed on the unit line
+    for page in range(len(nominations)):
+        lines = page_lines(data, page)
+        pages[lines[0][0]] = [text for text, y in lines if abs(y - unit_y) <= TOLERANCE]
+    assert pages == {
+        deputy.full_name: ["Phó Bí thư Đảng bộ xã Lát"],  # not "Phó Bí thư Đảng bộ xã Lát, Đảng bộ xã Lát"
+        member.full_name: ["Bí thư Chi bộ, Đảng bộ xã Lát"],  # a title without the unit gets it
+        "Đảng bộ xã Lát": [],  # a collective's name is not repeated on the unit line under it
+    }
