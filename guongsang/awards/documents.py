@@ -27,7 +27,7 @@ from guongsang.documents.docx import (
     signature_block,
     to_bytes,
 )
-from guongsang.documents.issuers import Signer, letterhead, place_date, respell_capacity, signer_for
+from guongsang.documents.issuers import Signer, family_of, letterhead, place_date, respell_capacity, signer_for
 from guongsang.documents.symbols import PARTY, STATE, Symbol, number_line
 from guongsang.documents.vndate import local_day, place_and_date, short_date
 from guongsang.lib.text import fold, lower_first
@@ -143,10 +143,9 @@ def decision_docx(d: AwardDecision) -> bytes:
         space_after=8,
     )
     totals = money_totals(d)
-    grantor = form.granted_by
     para(
         doc,
-        f"Điều 1. Tặng {form.name} của {grantor} cho {_awardees_phrase(d)} (có danh sách kèm theo) "
+        f"Điều 1. Tặng {form.full_name} cho {_awardees_phrase(d)} (có danh sách kèm theo) "
         f"đã có thành tích tiêu biểu trong {lower_first(campaign.title)}.",
     )
     if totals["total"]:
@@ -171,10 +170,7 @@ def decision_docx(d: AwardDecision) -> bytes:
     if not state and d.authority_parent:
         recipients.insert(0, f"- Ban Thường vụ {d.authority_parent} (để báo cáo);")
     recipients += [f"- {d.proposer};", "- Lưu Văn phòng."]
-    signer = Signer(
-        capacity=respell_capacity(d.signer_capacity, family), title=d.signer_title or "", name=d.signer_name or ""
-    )
-    signature_block(doc, signer, recipients=recipients, family=family)
+    signature_block(doc, decision_signer(d), recipients=recipients, family=family)
     _attached_list(doc, d)
     page_numbers(doc)
     return to_bytes(doc)
@@ -186,6 +182,15 @@ _CATALOGUE_GROUNDS = (
     "can cu cac nghi dinh",
     "can cu nghi dinh",
 )
+
+
+def decision_signer(d: AwardDecision) -> Signer:
+    """Who signs the decision and in what capacity, spelled as its kind of document writes it (the
+    decision and the certificates printed from it say the same)."""
+    family = "state" if d.style == AwardDecision.Style.STATE else family_of(d.award_list.campaign.issuer)
+    return Signer(
+        capacity=respell_capacity(d.signer_capacity, family), title=d.signer_title or "", name=d.signer_name or ""
+    )
 
 
 def decision_grounds(d: AwardDecision) -> list[str]:
@@ -202,7 +207,7 @@ def _attached_list(doc, d: AwardDecision) -> None:
     form = d.award_list.award_form
     para(
         doc,
-        f"các tập thể, cá nhân được tặng {form.name} của {form.granted_by}",
+        f"các tập thể, cá nhân được tặng {form.full_name}",
         size=14,
         bold=True,
         align="center",
@@ -264,7 +269,7 @@ def escalation_letter(campaign, target, escalations) -> bytes:
     head = issuer_header(doc, issuer, doc_type="TTr", day=day)
     para(doc, "")
     para(doc, "TỜ TRÌNH", size=16, bold=True, align="center", indent_first=None, space_after=0)
-    para(doc, f"đề nghị {target.name} của {target.granted_by}", size=14, bold=True, align="center", indent_first=None)
+    para(doc, f"đề nghị {target.full_name}", size=14, bold=True, align="center", indent_first=None)
     para(doc, f"Kính gửi: {target.granted_by}", align="center", indent_first=None)
     para(
         doc,
@@ -308,11 +313,12 @@ def models_book(campaign, awards: list[Award]) -> bytes:
         d = a.decision
         para(
             doc,
-            f"({d.award_list.award_form.name} của {d.award_list.award_form.granted_by}, Quyết định {d.symbol} "
+            f"({d.award_list.award_form.full_name}, Quyết định {d.symbol} "
             f"ngày {short_date(d.date)})",
             size=12,
             italic=True,
             align="right",
             indent_first=None,
         )
+    page_numbers(doc)
     return to_bytes(doc)

@@ -9,12 +9,13 @@ from docx.shared import Pt
 from docxtpl import DocxTemplate
 
 from guongsang.campaigns.models import Campaign, Deadline, NomineeKind, Reference
-from guongsang.documents.docx import a4, new_page, page_numbers, para
+from guongsang.documents.docx import a4, keep_signature_together, new_page, page_numbers, para
 from guongsang.documents.issuers import letterhead
 from guongsang.documents.models import LayoutProfile
 from guongsang.documents.symbols import DOC_TYPES, Symbol, number_line
 from guongsang.documents.templates import template_path
 from guongsang.documents.vndate import deadline_text, local_day, place_and_date, short_date
+from guongsang.lib.text import fold, strip_end
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 KIND_HEADINGS = {
@@ -41,15 +42,29 @@ def plan_context(campaign: Campaign) -> dict:
         "signer_capacity": campaign.signer_capacity.upper(),
         "signer_title": campaign.signer_title.upper(),
         "signer_name": campaign.signer_name,
-        "recipients": [
-            f"- {r.name};" + (f" ({r.get_purpose_display()})" if r.purpose else "") for r in campaign.recipients.all()
-        ],
+        "recipients": recipient_lines(campaign.recipients.all()),
         "parts": plan_parts(campaign),
         "outline": outline_lines(sections),
         "list_templates": [
             (i.label, i.columns) for s in sections for i in s.indicators.all() if i.type == "table" and i.columns
         ],
     }
+
+
+def recipient_lines(recipients) -> list[str]:
+    """ "- Ban Tuyên giáo Tỉnh ủy (để báo cáo);" … "- Lưu Văn phòng Đảng ủy.": the purpose in brackets
+    before the separator, not after it, and not repeated when the name already says it ("Lưu …")."""
+    purposes = {"report": "để báo cáo", "carry_out": "để thực hiện", "file": "để lưu"}
+    lines = []
+    for r in recipients:
+        name = strip_end(r.name)
+        purpose = purposes.get(r.purpose, "")
+        if purpose and not fold(name).startswith(fold(purpose.removeprefix("để "))):
+            name = f"{name} ({purpose})"
+        lines.append(f"- {name};")
+    if lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return lines
 
 
 def _references_sentence(campaign: Campaign) -> str:
@@ -61,7 +76,7 @@ def _references_sentence(campaign: Campaign) -> str:
         if ref.issuer:
             text += f" của {ref.issuer}"
         if ref.title:
-            text += f" về {ref.title}"
+            text += f" về {strip_end(ref.title)}"
         pieces[ref.kind].append(text)
     sentence = []
     if pieces[Reference.Kind.IMPLEMENTS]:
@@ -94,7 +109,7 @@ def plan_parts(campaign: Campaign) -> list[tuple[str, list[tuple[str, str]]]]:
     if forms:
         award.append(("h2", "1. Hình thức khen thưởng"))
         for form in forms:
-            award.append(("item", f"- {form.name} của {form.granted_by}{_caps(form)}."))
+            award.append(("item", f"- {form.full_name}{_caps(form)}."))
     rules = list(campaign.quota_rules.select_related("unit_kind"))
     if rules:
         award.append(("h2", "2. Số lượng đề nghị"))
@@ -135,7 +150,7 @@ def plan_parts(campaign: Campaign) -> list[tuple[str, list[tuple[str, str]]]]:
                 [
                     (
                         "item",
-                        f"- {f.name} của {f.granted_by}{_caps(f)}"
+                        f"- {f.full_name}{_caps(f)}"
                         + (f": trước {deadline_text(f.deadline.due_at)}." if f.deadline else "."),
                     )
                     for f in escalations
@@ -146,8 +161,8 @@ def plan_parts(campaign: Campaign) -> list[tuple[str, list[tuple[str, str]]]]:
     deadlines = [
         (
             "item",
-            f"- {d.what}"
-            + (f" ({d.audience})" if d.audience else "")
+            f"- {strip_end(d.what)}"
+            + (f" ({strip_end(d.audience)})" if d.audience else "")
             + f": chậm nhất {deadline_text(d.due_at)}"
             + ("; hồ sơ gửi sau thời hạn không được xem xét." if d.lateness == Deadline.Lateness.REFUSE else "."),
         )
@@ -256,6 +271,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             right=profile.margin_right_mm,
         )
     page_numbers(tpl.docx)
+    keep_signature_together(tpl.docx)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from guongsang.lib.text import common_noun
+
 
 class NomineeKind(models.TextChoices):
     COLLECTIVE = "collective", "Tập thể"
@@ -275,6 +277,17 @@ class AwardForm(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def full_name(self) -> str:
+        """"Giấy khen của Ban Thường vụ Huyện ủy" — the grantor written once, even when the form's name
+        already says it."""
+        from guongsang.lib.text import fold
+
+        name, grantor = self.name.strip(), self.granted_by.strip()
+        if not grantor or fold(grantor) in fold(name):
+            return name
+        return f"{name} của {grantor}"
+
 
 class QuotaRule(models.Model):
     class Mode(models.TextChoices):
@@ -320,7 +333,7 @@ class QuotaRule(models.Model):
                 f"; đơn vị có từ {self.bonus_threshold} đảng viên trở lên được đề xuất thêm "
                 f"{self.bonus_individuals:02d} cá nhân"
             )
-        return f"Mỗi {self.unit_kind.name.lower()} lựa chọn, đề xuất {text}."
+        return f"Mỗi {common_noun(self.unit_kind.name)} lựa chọn, đề xuất {text}."
 
 
 class Criterion(models.Model):

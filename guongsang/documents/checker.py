@@ -31,10 +31,17 @@ def header_cells(document):
 
 
 def check_docx(data: bytes, *, family: str, header: bool = True) -> list[str]:
-    """Problems of a .docx laid out for `family` ("party", "state", "front", "youth", "mass")."""
+    """Problems of a .docx laid out for `family` ("party", "state", "front", "youth", "mass"; "form" for
+    a prescribed form headed by the national name, "book" for a publication without a letterhead)."""
     problems: list[str] = []
     document = Document(io.BytesIO(data))
     body = document.element.body
+    if family in ("form", "book"):
+        header = False
+    if family == "form":
+        problems += _form_header(document)
+    if header and not document.tables:
+        return ["không có khối tiêu đề (bảng hai cột tên cơ quan / quốc hiệu)"]
     if header:
         left, right = header_cells(document)
         right_lines = [p.text for p in right.paragraphs if p.text.strip()]
@@ -57,9 +64,7 @@ def check_docx(data: bytes, *, family: str, header: bool = True) -> list[str]:
             problems.append("thiếu dòng số và ký hiệu")
         elif "…" in number[0].text or number[0].text.rstrip().endswith("/"):
             problems.append(f"dòng số chưa đủ: “{number[0].text}”")
-        if (family == "party" and not number[0].text.startswith("Số ")) or (
-            family == "party" and ":" in number[0].text
-        ):
+        if family == "party" and number and (not number[0].text.startswith("Số ") or ":" in number[0].text):
             problems.append("số văn bản của Đảng không có dấu hai chấm: “Số 05-BC/ĐU”")
         if family != "party" and number and not number[0].text.startswith("Số:"):
             problems.append("số văn bản phải viết “Số: …”")
@@ -86,10 +91,33 @@ def check_docx(data: bytes, *, family: str, header: bool = True) -> list[str]:
             break
     for row in body.iter(qn("w:tr")):
         texts = "".join(t.text or "" for t in row.iter(qn("w:t")))
-        if "Nơi nhận" in texts and row.find(qn("w:trPr")) is None:
+        signed = "Nơi nhận" in texts or ("XÁC NHẬN" in texts and family == "form")
+        split = row.find(qn("w:trPr")) is None or row.find(qn("w:trPr")).find(qn("w:cantSplit")) is None
+        if signed and split:
             problems.append("khối chữ ký có thể bị tách sang trang sau")
     if "…" in "".join(t.text or "" for t in body.iter(qn("w:t"))):
         problems.append("còn dấu “…” thay cho thông tin thiếu")
+    return problems
+
+
+def _form_header(document) -> list[str]:
+    """A form (báo cáo thành tích): the national name in bold and the motto underlined, then the
+    place and date in italics, before anything else but the form's own reference line."""
+    lines = [p for p in document.paragraphs if p.text.strip()]
+    names = [p.text.strip() for p in lines]
+    if NATIONAL_NAME not in names[:3]:
+        return [f"mẫu không mở đầu bằng “{NATIONAL_NAME}”"]
+    at = names.index(NATIONAL_NAME)
+    problems = []
+    if not all(r.bold for r in _runs(lines[at])):
+        problems.append("quốc hiệu không in đậm")
+    if names[at + 1 : at + 2] != [MOTTO] or not all(r.underline for r in _runs(lines[at + 1])):
+        problems.append("thiếu tiêu ngữ gạch chân dưới quốc hiệu")
+    dated = lines[at + 2] if len(lines) > at + 2 else None
+    if dated is None or ", ngày " not in dated.text or dated.text.startswith(",") or "…" in dated.text:
+        problems.append("dòng địa danh, ngày tháng chưa đủ")
+    elif not all(r.italic for r in _runs(dated)):
+        problems.append("dòng địa danh, ngày tháng không in nghiêng")
     return problems
 
 

@@ -105,13 +105,13 @@ def keep_with_next(paragraph) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
-def _cant_split(row) -> None:
+def cant_split(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:cantSplit")
     tr_pr.append(element)
 
 
-def _drop_first_empty(cell) -> None:
+def drop_first_empty(cell) -> None:
     first = cell.paragraphs[0]
     if not first.text and len(cell.paragraphs) > 1:
         cell._element.remove(first._element)
@@ -126,7 +126,7 @@ def letterhead_block(doc, head, *, number_line: str, place_date: str, subject: s
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
     set_widths(table, (Mm(70), Mm(95)) if state_like else (Mm(72), Mm(93)))
-    _cant_split(table.rows[0])
+    cant_split(table.rows[0])
     left, right = table.rows[0].cells
     lines = []
     if head.superior:
@@ -139,14 +139,14 @@ def letterhead_block(doc, head, *, number_line: str, place_date: str, subject: s
         para(left, text, size=pt, bold=bold, align="center", indent_first=None, space_after=0)
     if subject:
         para(left, subject, size=12, italic=True, align="center", indent_first=None, space_after=0)
-    _drop_first_empty(left)
+    drop_first_empty(left)
     if state_like:
         para(right, head.titles[0], size=12, bold=True, align="center", indent_first=None, space_after=0)
         para(right, head.titles[1], size=13, bold=True, underline=True, align="center", indent_first=None)
     else:
         para(right, head.titles[0], size=15, bold=True, underline=True, align="center", indent_first=None)
     para(right, place_date, size=size, italic=True, align="center", indent_first=None, space_after=0)
-    _drop_first_empty(right)
+    drop_first_empty(right)
 
 
 def signature_block(doc, signer, *, recipients: list[str], family: str = "party", space: int = 4) -> None:
@@ -158,7 +158,7 @@ def signature_block(doc, signer, *, recipients: list[str], family: str = "party"
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
     set_widths(table, (Mm(80), Mm(85)))
-    _cant_split(table.rows[0])
+    cant_split(table.rows[0])
     left, right = table.rows[0].cells
     state_like = family not in ("party", "youth")
     para(
@@ -181,9 +181,30 @@ def signature_block(doc, signer, *, recipients: list[str], family: str = "party"
     if signer.name:
         para(right, signer.name, size=14, bold=True, align="center", indent_first=None, space_after=0)
     for cell in (left, right):
-        _drop_first_empty(cell)
+        drop_first_empty(cell)
         for paragraph in cell.paragraphs:
             keep_with_next(paragraph)
+
+
+def keep_signature_together(document) -> None:
+    """The signature row of a document built from a template (which an administrator may replace):
+    the row holding "Nơi nhận" is never split and the paragraph before it stays with it."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for tbl in body.iter(qn("w:tbl")):
+        table = Table(tbl, document)
+        for row in table.rows:
+            if "Nơi nhận" not in "".join(t.text or "" for t in row._tr.iter(qn("w:t"))):
+                continue
+            if row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None:
+                cant_split(row)
+            for p in row._tr.iter(qn("w:p")):
+                keep_with_next(Paragraph(p, table))
+            previous = tbl.getprevious()
+            if previous is not None and previous.tag == qn("w:p"):
+                keep_with_next(Paragraph(previous, document))
 
 
 def issuer_header(doc, unit, *, doc_type: str, day, number: int | None = None, subject: str = "", parent=None):

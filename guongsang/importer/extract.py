@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from guongsang.lib.text import shorten
+
 # --- the text as paragraphs ------------------------------------------------------------------
 
 
@@ -879,7 +881,7 @@ def extract_deadlines(lay: Layout, plan_date: dt.date | None = None) -> tuple[li
                 continue
             what_para = previous if re.match(r"^thời gian", low) and previous is not None else para
             what = what_para.body.strip() if what_para is not para else text.strip()
-            what = re.sub(r"\s+", " ", what)[:300]
+            what = shorten(re.sub(r"\s+", " ", what), 300)
             kind = deadline_kind(what if what_para is not para else text)
             if in_appendix and any(d["date"] == day.isoformat() and d["kind"] == kind for d in deadlines):
                 continue

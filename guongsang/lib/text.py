@@ -98,3 +98,35 @@ def lower_first(text: str) -> str:
     """A title continued inside a sentence: "Sơ kết …" → "sơ kết …" (a proper name stays as it is only if
     the caller keeps it out)."""
     return text[:1].lower() + text[1:]
+
+
+def common_noun(name: str) -> str:
+    """A kind of unit inside a sentence: "Chi bộ cơ sở" → "chi bộ cơ sở", but a proper name keeps its
+    capitals ("Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Tỉnh ủy / Thành ủy"): a name with
+    a capital after its first word is a proper name."""
+    name = nfc(name).strip()
+    if any(word[:1].isupper() for word in name.split()[1:]):
+        return name
+    return lower_first(name)
+
+
+def strip_end(text: str) -> str:
+    """A phrase to be continued by the caller's own punctuation: no trailing ".", ":", ";" or ","."""
+    return nfc(text).strip().rstrip(".:;, ").strip()
+
+
+def shorten(text: str, limit: int, mark: str = "") -> str:
+    """At most `limit` characters, never cut inside a word: at the last clause end (";", ",", ".") in
+    the second half of the limit, else at the last space; `mark` (e.g. "…") is added when cut."""
+    text = nfc(text).strip()
+    if len(text) <= limit:
+        return text
+    room = limit - len(mark)
+    head = text[: room + 1]
+    clause = max(head.rfind(sep, 0, room) for sep in (";", ",", ".", ":"))
+    if clause >= room // 2:
+        cut = text[:clause]
+    else:
+        space = head.rfind(" ")
+        cut = text[:space] if space > 0 else text[:room]
+    return cut.rstrip(" ,;:.") + mark

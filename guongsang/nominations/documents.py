@@ -10,9 +10,12 @@ from guongsang.campaigns.models import Campaign, NomineeKind
 from guongsang.documents.catalogue import in_force
 from guongsang.documents.docx import (
     borderless,
+    cant_split,
+    drop_first_empty,
     grid_row,
     grid_table,
     issuer_header,
+    keep_with_next,
     new_document,
     new_page,
     page_numbers,
@@ -22,7 +25,7 @@ from guongsang.documents.docx import (
 )
 from guongsang.documents.issuers import place_date, signer_for, speaking_name, symbol_text
 from guongsang.documents.vndate import local_day, short_date
-from guongsang.lib.text import fold, lower_first
+from guongsang.lib.text import fold, lower_first, shorten
 from guongsang.lib.typing import AnyUser
 from guongsang.nominations.models import Nomination
 
@@ -73,8 +76,8 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
             role = person_place(n.person)
         elif n.kind == NomineeKind.MODEL and n.model_unit_id:
             role = n.model_unit.name
-        form = f"{n.award_form.name} của {n.award_form.granted_by}" if n.award_form_id else ""
-        grid_row(table, [str(i), f"{n.get_kind_display()}: {n.nominee_name}", role, form, n.summary[:500]])
+        form = n.award_form.full_name if n.award_form_id else ""
+        grid_row(table, [str(i), f"{n.get_kind_display()}: {n.nominee_name}", role, form, shorten(n.summary, 500, "…")])
     page_numbers(doc)
     return to_bytes(doc)
 
@@ -117,7 +120,7 @@ def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
         indent_first=None,
     )
     para(doc, "BÁO CÁO THÀNH TÍCH", size=14, bold=True, align="center", indent_first=None, space_after=0)
-    form = f"{n.award_form.name} của {n.award_form.granted_by}" if n.award_form_id else "khen thưởng"
+    form = n.award_form.full_name if n.award_form_id else "khen thưởng"
     para(doc, f"ĐỀ NGHỊ TẶNG {form.upper()}", size=14, bold=True, align="center", indent_first=None, space_after=0)
     para(doc, f"(Thành tích trong {campaign.title})", size=13, italic=True, align="center", indent_first=None)
     para(doc, f"Tên {n.get_kind_display().lower()} đề nghị: {n.nominee_name}", size=14, bold=True)
@@ -149,7 +152,7 @@ def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
     para(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", size=14, bold=True)
     if n.achievements_from and n.achievements_to:
         para(doc, f"Thời gian: từ {short_date(n.achievements_from)} đến {short_date(n.achievements_to)}.", italic=True)
-    for line in (n.summary or "…").splitlines():
+    for line in (n.summary or "").splitlines():
         if line.strip():
             para(doc, line.strip())
     para(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", size=14, bold=True)
@@ -160,16 +163,39 @@ def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
         para(doc, f"- Năm {h.year}: {h.form} của {h.granted_by}{number}.")
     if not honors:
         para(doc, "- Chưa có.")
+    _achievement_signatures(doc, n)
+    page_numbers(doc)
+    return to_bytes(doc)
+
+
+def _achievement_signatures(doc, n: Nomination) -> None:
+    """The two signatures of the form, one row never split across pages: the body that confirms on
+    the left; the person reporting (or the head of the collective) on the right, with the name."""
+    keep_with_next(para(doc, ""))
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
+    cant_split(table.rows[0])
     left, right = table.rows[0].cells
-    para(left, "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", size=13, bold=True, align="center", indent_first=None)
-    para(
-        right,
-        "NGƯỜI BÁO CÁO THÀNH TÍCH" if n.kind == NomineeKind.INDIVIDUAL else "THỦ TRƯỞNG ĐƠN VỊ",
-        size=13,
-        bold=True,
-        align="center",
-        indent_first=None,
-    )
-    return to_bytes(doc)
+    individual = n.kind == NomineeKind.INDIVIDUAL
+    if individual and n.person_id:
+        name = n.person.full_name
+    else:
+        name = (n.nominee_unit or n.unit).signer_name
+    for cell, title, hint, signer in (
+        (left, "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", "(Ký, đóng dấu)", ""),
+        (
+            right,
+            "NGƯỜI BÁO CÁO THÀNH TÍCH" if individual else "THỦ TRƯỞNG ĐƠN VỊ",
+            "(Ký, ghi rõ họ và tên)" if individual else "(Ký, đóng dấu)",
+            name,
+        ),
+    ):
+        para(cell, title, size=13, bold=True, align="center", indent_first=None, space_after=0)
+        para(cell, hint, size=13, italic=True, align="center", indent_first=None, space_after=0)
+        for _ in range(4):
+            para(cell, "", size=13, align="center", indent_first=None, space_after=0)
+        if signer:
+            para(cell, signer, size=14, bold=True, align="center", indent_first=None, space_after=0)
+        drop_first_empty(cell)
+        for paragraph in cell.paragraphs:
+            keep_with_next(paragraph)

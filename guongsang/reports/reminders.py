@@ -17,6 +17,7 @@ from guongsang.campaigns.models import Campaign, Deadline
 from guongsang.campaigns.permissions import can_manage_campaign
 from guongsang.campaigns.services import MAX_REMINDER_DAYS
 from guongsang.documents.vndate import VN, deadline_text
+from guongsang.lib.text import shorten
 from guongsang.lib.typing import Actor
 from guongsang.notifications.models import Reminder
 from guongsang.notifications.services import notify_units
@@ -66,10 +67,10 @@ def _send(
     if not units:
         return 0
     campaign = deadline.campaign
-    title = f"Nhắc hạn: {deadline.what} ({campaign.symbol or 'kế hoạch'})"[:300]
+    title = shorten(f"Nhắc hạn: {deadline.what} ({campaign.symbol or 'kế hoạch'})", 300, "…")
     body = (
         f"{deadline_text(deadline.due_at)} — {_when(deadline, now)}. Đơn vị chưa gửi "
-        f"{deadline.get_kind_display().lower()} theo kế hoạch “{campaign.title[:200]}”."
+        f"{deadline.get_kind_display().lower()} theo kế hoạch “{shorten(campaign.title, 200, '…')}”."
     )
     if deadline.lateness == Deadline.Lateness.REFUSE:
         body += " Sau hạn hệ thống không nhận."
