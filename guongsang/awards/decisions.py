@@ -221,6 +221,7 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     d.save(update_fields=["status", "signed_by", "signed_at"])
     AwardList.objects.filter(pk=d.award_list_id).update(status=AwardList.Status.DECIDED)
     written = _write_back_honours(actor, d)
+    freeze_decision(actor, d)
     log_action(
         actor=actor,
         action="award_decision.signed",
@@ -229,6 +230,31 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
         after={"symbol": d.symbol, "honours": written},
     )
     return d
+
+
+def freeze_decision(actor: Actor | None, d: AwardDecision):
+    """The decision as signed, with its list, kept: later downloads serve this file."""
+    from guongsang.awards.documents import awardee_place, decision_docx
+    from guongsang.documents.issued import decision_key, freeze
+
+    d = AwardDecision.objects.select_related("award_list__campaign__issuer", "award_list__award_form").get(pk=d.pk)
+    awards = d.awards.select_related("nomination__person__unit", "nomination__unit").order_by("position")
+    data = {
+        "symbol": d.symbol,
+        "date": d.date.isoformat() if d.date else "",
+        "authority": d.authority,
+        "signer": [d.signer_capacity, d.signer_title, d.signer_name],
+        "awards": [
+            {"name": a.nomination.nominee_name, "place": awardee_place(a), "kind": a.nomination.kind} for a in awards
+        ],
+    }
+    return freeze(
+        key=decision_key(d.pk),
+        title=f"Quyết định số {d.symbol}",
+        render=lambda: decision_docx(d),
+        data=data,
+        actor=actor,
+    )
 
 
 def _write_back_honours(actor: Actor, d: AwardDecision) -> int:

@@ -313,8 +313,7 @@ def models_book(campaign, awards: list[Award]) -> bytes:
         d = a.decision
         para(
             doc,
-            f"({d.award_list.award_form.full_name}, Quyết định {d.symbol} "
-            f"ngày {short_date(d.date)})",
+            f"({d.award_list.award_form.full_name}, Quyết định {d.symbol} ngày {short_date(d.date)})",
             size=12,
             italic=True,
             align="right",

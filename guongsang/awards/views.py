@@ -33,6 +33,7 @@ from guongsang.awards.models import (
 )
 from guongsang.campaigns.models import AwardForm, Campaign, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
+from guongsang.documents import issued
 from guongsang.documents.issuers import IssuerIncomplete
 from guongsang.documents.responses import document_response
 from guongsang.lib.filenames import attachment_header
@@ -485,6 +486,7 @@ def decision(request, pk: int):
         "calibrations": PrinterCalibration.objects.filter(unit=campaign.issuer),
         "batches": d.certificate_batches.all()[:5] if d else [],
         "style_label": dict(AwardDecision.Style.choices)[d.style if d else initial["style"]],
+        "kept": issued.versions(issued.decision_key(d.pk)) if d and d.status == AwardDecision.Status.SIGNED else [],
     }
     return render(request, "awards/decision.html", context)
 
@@ -507,9 +509,14 @@ def decision_download(request, pk: int, fmt: str):
     if fmt not in ("docx", "pdf"):
         raise Http404
     name = f"quyet-dinh-{d.number or 'du-thao'}-{d.award_list.campaign_id}"
-    return document_response(
-        request, lambda: decision_docx(d), name, fmt, fallback=reverse("awards:decision", args=[d.award_list_id])
-    )
+    fallback = reverse("awards:decision", args=[d.award_list_id])
+    if d.status == AwardDecision.Status.SIGNED:  # as signed: the stored file, never a new rendering
+        kept = issued.stored(issued.decision_key(d.pk), request.GET.get("phien_ban"))
+        if kept is None and request.GET.get("phien_ban"):
+            raise Http404
+        if kept is not None:
+            return issued.stored_response(request, kept, name, fmt, fallback=fallback)
+    return document_response(request, lambda: decision_docx(d), name, fmt, fallback=fallback)
 
 
 @login_required

@@ -279,7 +279,7 @@ class AwardForm(models.Model):
 
     @property
     def full_name(self) -> str:
-        """"Giấy khen của Ban Thường vụ Huyện ủy" — the grantor written once, even when the form's name
+        """ "Giấy khen của Ban Thường vụ Huyện ủy" — the grantor written once, even when the form's name
         already says it."""
         from guongsang.lib.text import fold
 

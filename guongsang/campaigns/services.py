@@ -171,9 +171,9 @@ def campaign_update(*, actor: Actor, campaign: Campaign, amendment_reason: str =
     _check_number(campaign)
     after = snapshot(campaign, CAMPAIGN_FIELDS)
     changed = {k: {"trước": before[k], "sau": after[k]} for k in after if before[k] != after[k]}
+    campaign.save()
     if amending and changed:
         _record_amendment(actor, campaign, amendment_reason, {"chung": changed})
-    campaign.save()
     log_action(actor=actor, action="campaign.updated", obj=campaign, unit=campaign.issuer, before=before, after=after)
     return campaign
 
@@ -193,6 +193,7 @@ def _record_amendment(actor: Actor, campaign: Campaign, reason: str, changes: di
         "hãy xem lại phần thay đổi.",
         link=reverse("campaigns:detail", kwargs={"pk": campaign.pk}),
     )
+    freeze_plan(actor, campaign)  # the amended plan is a new version of the issued document
     return amendment
 
 
@@ -308,6 +309,7 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
     except IntegrityError:
         raise CampaignError(f"Số ký hiệu {campaign.symbol} đã được dùng.") from None
     units = refresh_participants(campaign)
+    freeze_plan(actor, campaign)
     notify_units(
         units,
         title=f"Kế hoạch mới: {campaign.symbol}",
@@ -322,6 +324,22 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
         after={"symbol": campaign.symbol, "participants": len(units)},
     )
     return campaign
+
+
+def freeze_plan(actor: Actor | None, campaign: Campaign):
+    """The plan as issued, kept: later downloads serve this file (documents/issued.py)."""
+    from guongsang.campaigns.documents import plan_context, render_plan_docx
+    from guongsang.documents.issued import freeze, plan_key
+
+    campaign = Campaign.objects.get(pk=campaign.pk)
+    data = plan_context(campaign)
+    return freeze(
+        key=plan_key(campaign.pk),
+        title=f"Kế hoạch số {campaign.symbol}",
+        render=lambda: render_plan_docx(campaign),
+        data={"symbol": campaign.symbol, "date": campaign.date.isoformat(), **data},
+        actor=actor,
+    )
 
 
 @transaction.atomic

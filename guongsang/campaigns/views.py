@@ -20,6 +20,7 @@ from guongsang.campaigns.permissions import (
     can_follow_campaign,
     can_manage_campaign,
 )
+from guongsang.documents import issued
 from guongsang.documents.responses import document_response
 from guongsang.lib.http import check_form_counts, id_param
 from guongsang.nominations.services import nominating_units
@@ -136,6 +137,7 @@ def campaign_detail(request, pk: int):
         "notices": campaign.award_lists.filter(notice_from__isnull=False).select_related("award_form"),
         # The office prints the certificates of a signed decision: its way to the decision page.
         "to_print": _signed_decisions(campaign) if can_print(request.user, campaign.issuer) else [],
+        "kept": issued.versions(issued.plan_key(campaign.pk)) if campaign.status in (S.ISSUED, S.CLOSED) else [],
     }
     return render(request, "campaigns/detail.html", context)
 
@@ -253,6 +255,11 @@ def plan_download(request, pk: int, fmt: str):
         raise Http404
     campaign = get_campaign_for_user(request.user, pk)
     name = f"ke-hoach-{campaign.symbol.replace('/', '-') or campaign.pk}"
-    return document_response(
-        request, lambda: render_plan_docx(campaign), name, fmt, fallback=reverse("campaigns:detail", kwargs={"pk": pk})
-    )
+    fallback = reverse("campaigns:detail", kwargs={"pk": pk})
+    if campaign.status in (Campaign.Status.ISSUED, Campaign.Status.CLOSED):  # as issued: the stored file
+        kept = issued.stored(issued.plan_key(campaign.pk), request.GET.get("phien_ban"))
+        if kept is None and request.GET.get("phien_ban"):
+            raise Http404
+        if kept is not None:
+            return issued.stored_response(request, kept, name, fmt, fallback=fallback)
+    return document_response(request, lambda: render_plan_docx(campaign), name, fmt, fallback=fallback)

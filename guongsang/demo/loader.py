@@ -407,6 +407,18 @@ def demo_activity() -> None:
 
 
 @transaction.atomic
+def _keep_issued_plans() -> None:
+    """Issued demo plans are stored as issued, as `campaign_issue` stores a plan it issues."""
+    from django.db import transaction
+
+    from guongsang.campaigns.models import Campaign
+    from guongsang.campaigns.services import freeze_plan
+
+    for campaign in Campaign.objects.filter(status__in=(Campaign.Status.ISSUED, Campaign.Status.CLOSED)):
+        with transaction.atomic():
+            freeze_plan(None, campaign)
+
+
 def load_demo(*, stdout=None) -> bool:
     """Load the demo data once; return False when it is already there."""
     if Unit.objects.filter(code=MARKER).exists():
@@ -421,6 +433,7 @@ def load_demo(*, stdout=None) -> bool:
     accounts = loader.accounts()
     demo_activity()
     campaigns = load_plans()
+    _keep_issued_plans()
     nominations = load_nominations()
     reports = load_reports()
     imports = load_imports()

@@ -1,5 +1,6 @@
 """Numbering of outgoing documents, layout profiles and replaceable .docx templates."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -92,3 +93,39 @@ class DocumentTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_name_display()} ({self.uploaded_at:%d/%m/%Y})"
+
+
+def issued_path(instance: "IssuedDocument", filename: str) -> str:
+    return f"van-ban-da-ky/{instance.key.replace(':', '-')}/{instance.version}-{filename}"
+
+
+class IssuedDocument(models.Model):
+    """A document as it was when it was issued or signed (an issued plan, a signed decision): the
+    .docx rendered in the same transaction, the data it was made from, and its .pdf made afterwards by
+    a background task. Downloads serve these files, never a new rendering; a new issue or signature
+    adds a version and the earlier ones stay."""
+
+    class Pdf(models.TextChoices):
+        PENDING = "pending", "Đang tạo"
+        READY = "ready", "Đã có"
+        FAILED = "failed", "Lỗi"
+
+    key = models.CharField(max_length=80)  # "plan:12", "decision:3"
+    version = models.PositiveIntegerField()
+    title = models.CharField("văn bản", max_length=300)
+    docx = models.FileField(upload_to=issued_path, max_length=200)
+    pdf = models.FileField(upload_to=issued_path, max_length=200, blank=True)
+    pdf_state = models.CharField(max_length=8, choices=Pdf.choices, default=Pdf.PENDING)
+    sha256 = models.CharField(max_length=64)
+    data = models.JSONField("dữ liệu lúc ký", default=dict)
+    issued_at = models.DateTimeField("lúc")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "version"], name="issued_version_once")]
+        ordering = ["key", "-version"]
+        verbose_name = "văn bản đã ban hành"
+        verbose_name_plural = "văn bản đã ban hành"
+
+    def __str__(self) -> str:
+        return f"{self.title} (bản {self.version})"
