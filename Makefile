@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: setup run test lint format bench clean mutate repeat fuzz
+.PHONY: setup run test lint format bench clean mutate repeat fuzz documents
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,15 @@ repeat: setup
 # The fuzz tests (tests/test_fuzz*.py) with many more examples per endpoint than `make test` gives them.
 fuzz: setup
 	GS_FUZZ_EXAMPLES=200 $(BIN)/python -m pytest -n $(TEST_WORKERS) tests/test_fuzz.py tests/test_fuzz_pages.py
+
+# Every kind of document of the demo (.docx, .pdf, .xlsx and a picture of page 1) into DOCUMENTS_DIR,
+# each read back by the document checker; docs/documents.md shows the pictures (docs/img/documents/).
+DOCUMENTS_DIR ?= var/documents
+documents: setup
+	rm -rf var/documents-db && mkdir -p var/documents-db
+	GS_VAR_DIR=var/documents-db DEBUG=1 $(MANAGE) migrate --noinput -v0
+	GS_VAR_DIR=var/documents-db DEBUG=1 $(MANAGE) load_demo
+	GS_VAR_DIR=var/documents-db DEBUG=1 $(MANAGE) render_documents $(DOCUMENTS_DIR)
 
 bench: setup
 	$(BIN)/python bench/tree_queries.py

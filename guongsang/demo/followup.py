@@ -31,8 +31,8 @@ def _accepted_reports(campaign: Campaign, manager, rng: random.Random) -> None:
                 SectionAnswer.objects.create(
                     report=report,
                     section=section,
-                    text=_answer_text(rng, participation.unit.name),
-                    values=_values(rng, section, campaign),
+                    text=_answer_text(rng, participation.unit.name, section.title),
+                    values=_values(rng, section, campaign, participation.unit.name),
                     revision=1,
                 )
         if report.state == Report.State.DRAFT:

@@ -9,27 +9,70 @@ import random
 from guongsang.campaigns.models import Campaign, Indicator
 from guongsang.documents.numbering import allocate_number
 from guongsang.documents.vndate import local_day
+from guongsang.lib.text import fold
 from guongsang.reports.models import Report, ReportVersion, SectionAnswer, SectionComment
 
-PHRASES = [
-    "{unit} đã quán triệt đầy đủ nội dung Kết luận số 01-KL/TW tới cán bộ, đảng viên; đưa việc học tập và làm theo "
-    "Bác vào sinh hoạt chi bộ định kỳ hằng tháng.",
-    "Cấp ủy ban hành kế hoạch thực hiện hằng năm, gắn với nhiệm vụ chính trị của địa phương, cơ quan, đơn vị.",
-    "Nhiều mô hình, cách làm hay được xây dựng và nhân rộng, tạo chuyển biến rõ nét trong tác phong, lề lối làm "
-    "việc của cán bộ, đảng viên.",
-    "Việc nêu gương của người đứng đầu được chú trọng; đảng viên đăng ký việc làm cụ thể để làm theo Bác.",
-    "Công tác kiểm tra, giám sát được thực hiện theo kế hoạch; kịp thời nhắc nhở, chấn chỉnh những hạn chế.",
-    "- Một số đảng viên lớn tuổi còn hạn chế trong tiếp cận tài liệu điện tử.\n- Kinh phí cho hoạt động tuyên "
-    "truyền còn hạn hẹp.",
-    "Tiếp tục đẩy mạnh học tập và làm theo Bác gắn với thực hiện Nghị quyết Trung ương 4 về xây dựng, chỉnh đốn Đảng.",
-]
+# What units write under each kind of outline section (chosen by the section's title), so each section
+# of a report and of the consolidated report holds its own sentences.
+PHRASES = {
+    "lead": [
+        "{unit} đã quán triệt đầy đủ nội dung Kết luận số 01-KL/TW tới cán bộ, đảng viên; đưa việc học tập và "
+        "làm theo Bác vào sinh hoạt chi bộ định kỳ hằng tháng.",
+        "Cấp ủy ban hành kế hoạch thực hiện hằng năm, gắn với nhiệm vụ chính trị của địa phương, cơ quan, đơn vị.",
+        "Công tác kiểm tra, giám sát được thực hiện theo kế hoạch; kịp thời nhắc nhở, chấn chỉnh những hạn chế.",
+    ],
+    "result": [
+        "Nhiều mô hình, cách làm hay được xây dựng và nhân rộng, tạo chuyển biến rõ nét trong tác phong, lề lối "
+        "làm việc của cán bộ, đảng viên.",
+        "Việc nêu gương của người đứng đầu được chú trọng; đảng viên đăng ký việc làm cụ thể để làm theo Bác.",
+        "{unit} xây dựng mô hình “Dân vận khéo” trong giải quyết thủ tục hành chính, được nhân dân đồng tình.",
+    ],
+    "limit": [
+        "- Một số đảng viên lớn tuổi còn hạn chế trong tiếp cận tài liệu điện tử.\n- Kinh phí cho hoạt động tuyên "
+        "truyền còn hạn hẹp.",
+        "Việc sơ kết, nhân rộng mô hình ở một số chi bộ còn chậm, chưa thường xuyên.",
+    ],
+    "next": [
+        "Tiếp tục đẩy mạnh học tập và làm theo Bác gắn với thực hiện Nghị quyết Trung ương 4 về xây dựng, chỉnh "
+        "đốn Đảng.",
+        "Chú trọng phát hiện, bồi dưỡng, nhân rộng các điển hình tiên tiến ở cơ sở.",
+    ],
+    "ask": [
+        "Đề nghị cấp trên hỗ trợ tài liệu sinh hoạt chuyên đề hằng năm.",
+        "Đề nghị bố trí kinh phí cho việc biểu dương, khen thưởng các điển hình.",
+    ],
+}
+_KINDS = (
+    ("ask", ("kien nghi", "de xuat", "de nghi")),
+    ("next", ("phuong huong", "nhiem vu", "giai phap", "thoi gian toi")),
+    ("limit", ("han che", "ton tai", "khuyet diem", "nguyen nhan", "bai hoc")),
+    ("lead", ("lanh dao", "chi dao", "quan triet", "trien khai", "to chuc thuc hien", "cong tac")),
+)
 
 
-def _answer_text(rng: random.Random, unit_name: str) -> str:
-    return "\n".join(p.format(unit=unit_name) for p in rng.sample(PHRASES, 2))
+def _kind_of(title: str) -> str:
+    folded = fold(title)
+    return next((kind for kind, words in _KINDS if any(w in folded for w in words)), "result")
 
 
-def _values(rng: random.Random, section, campaign: Campaign) -> dict:
+def _answer_text(rng: random.Random, unit_name: str, title: str = "") -> str:
+    pool = PHRASES[_kind_of(title)]
+    return "\n".join(p.format(unit=unit_name) for p in rng.sample(pool, min(2, len(pool))))
+
+
+def _cell(label: str, position: int, name: str, unit_name: str) -> str:
+    """A plausible value for a column of a list, chosen by the column's label."""
+    folded = fold(label)
+    if position == 0 or "ten" in folded.split():
+        return name
+    if "don vi" in folded:
+        return unit_name
+    if any(w in folded for w in ("ket qua", "tom tat", "hieu qua", "danh gia")):
+        return "Hiệu quả, được nhân rộng"
+    return ""
+
+
+def _values(rng: random.Random, section, campaign: Campaign, unit_name: str = "") -> dict:
     values = {}
     for ind in section.indicators.all():
         if ind.type == Indicator.Type.INTEGER:
@@ -43,7 +86,7 @@ def _values(rng: random.Random, section, campaign: Campaign) -> dict:
         elif ind.type == Indicator.Type.TABLE:
             names = ["Dân vận khéo", "Chi bộ kiểu mẫu", "Gia đình học tập", "Tuyến đường hoa", "Nhóm tự quản"]
             values[ind.code] = [
-                [rng.choice(names), "Hiệu quả, được nhân rộng", *[""] * (len(ind.columns) - 2)][: len(ind.columns)]
+                [_cell(label, i, rng.choice(names), unit_name) for i, label in enumerate(ind.columns)]
                 for _ in range(rng.randint(1, 2))
             ]
     return values
@@ -84,8 +127,8 @@ def load_reports(seed: int = 7) -> int:
                 SectionAnswer.objects.create(
                     report=report,
                     section=section,
-                    text=_answer_text(rng, unit.name),
-                    values=_values(rng, section, campaign),
+                    text=_answer_text(rng, unit.name, section.title),
+                    values=_values(rng, section, campaign, unit.name),
                     revision=1,
                 )
             if state != "draft":

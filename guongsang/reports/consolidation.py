@@ -54,19 +54,36 @@ def sentence_key(sentence: str) -> str:
     return re.sub(r"[^\w ]+", "", fold(sentence)).strip()
 
 
+UNIT = "\x00"  # stands for the writing unit's own name in a sentence's key
+CREDITED = 3  # a sentence from at most this many units (and fewer than half) names them
+
+
 def draft_section(
-    answers: list[tuple[int, str, str]], figures: list[tuple[str, list[int], list[str]]]
+    answers: list[tuple[int, str, str]],
+    figures: list[tuple[str, list[int], list[str]]],
+    *,
+    seen: dict[str, dict] | None = None,
+    reporting: int | None = None,
 ) -> tuple[str, list[dict]]:
     """Text and sources of one section from (report id, unit name, text) in tree order.
 
-    A sentence several units wrote (or nearly: 90 % alike) appears once, with all of them as sources.
+    A sentence several units wrote (or nearly: 90 % alike) appears once, with all of them as sources;
+    a unit writing its own name ("Đảng bộ xã Lát đã quán triệt …") counts as the same sentence. A
+    sentence already used in an earlier section (`seen`, shared across sections) is not repeated. What
+    one or a few of the `reporting` units wrote names them; what most wrote is stated for all.
     """
+    seen = {} if seen is None else seen
     merged: list[dict] = []
     keys: list[str] = []
     for report_id, unit_name, text in answers:
         for sentence in sentences(text):
-            key = sentence_key(sentence)
+            own = sentence.replace(unit_name, UNIT) if unit_name else sentence
+            key = sentence_key(own.replace(UNIT, "đơn vị"))
             if not key:
+                continue
+            earlier = seen.get(key)
+            if earlier is not None and earlier not in merged:
+                _add_source(earlier, report_id, unit_name)  # written under an earlier section: said there
                 continue
             match = next(
                 (
@@ -82,14 +99,40 @@ def draft_section(
             )
             if match is None:
                 keys.append(key)
-                merged.append({"sentence": sentence, "reports": [report_id], "units": [unit_name]})
-            elif report_id not in merged[match]["reports"]:
-                merged[match]["reports"].append(report_id)
-                merged[match]["units"].append(unit_name)
+                item = {"pattern": own, "reports": [report_id], "units": [unit_name]}
+                merged.append(item)
+                seen[key] = item
+            else:
+                _add_source(merged[match], report_id, unit_name)
+    total = reporting if reporting is not None else len({a[0] for a in answers})
+    for item in merged:
+        item["sentence"] = _credited(item.pop("pattern"), item["units"], total)
     for line, report_ids, units in figures:
         merged.append({"sentence": line, "reports": report_ids, "units": units, "figure": True})
     text = "\n".join(item["sentence"] for item in merged)
     return text, merged
+
+
+def _add_source(item: dict, report_id: int, unit_name: str) -> None:
+    if report_id not in item["reports"]:
+        item["reports"].append(report_id)
+        item["units"].append(unit_name)
+
+
+def _names(units: list[str]) -> str:
+    return units[0] if len(units) == 1 else f"{', '.join(units[:-1])} và {units[-1]}"
+
+
+def _credited(pattern: str, units: list[str], reporting: int) -> str:
+    """The sentence as the consolidated report says it: the unit's own name replaced by who wrote it;
+    a sentence from a few units credited to them in brackets."""
+    if UNIT in pattern:
+        who = _names(units) if len(units) <= CREDITED else f"{len(units)} đơn vị"
+        return pattern.replace(UNIT, who)
+    if reporting > 1 and len(units) <= CREDITED and len(units) * 2 < reporting:
+        body, end = (pattern[:-1], pattern[-1]) if pattern[-1:] in ".!?;" else (pattern, ".")
+        return f"{body} ({_names(units)}){end}"
+    return pattern
 
 
 def _figure_lines(aggregation: Aggregation, section: OutlineSection) -> list[tuple[str, list[int], list[str]]]:
@@ -137,8 +180,11 @@ def build_draft(*, actor: Actor, campaign: Campaign) -> Report:
     ):
         texts.setdefault(section_id, []).append((report_id, name, text))
     values = consolidated_values(aggregation)
+    seen: dict[str, dict] = {}
     for section in campaign.outline():
-        text, sources = draft_section(texts.get(section.pk, []), _figure_lines(aggregation, section))
+        text, sources = draft_section(
+            texts.get(section.pk, []), _figure_lines(aggregation, section), seen=seen, reporting=aggregation.accepted
+        )
         answer, _ = SectionAnswer.objects.get_or_create(report=report, section=section)
         answer.text, answer.values, answer.sources = nfc_lines(text), values.get(section.pk, {}), sources
         answer.revision += 1

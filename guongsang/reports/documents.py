@@ -89,7 +89,8 @@ def report_docx(report: Report) -> bytes:
             para(doc, line)
         indicators = list(section.indicators.all())
         values = answer.values if answer else {}
-        simple = [i for i in indicators if i.type != Indicator.Type.TABLE]
+        # The consolidated text states its figures in sentences ("Số văn bản: 23 văn bản."): no table again.
+        simple = [] if consolidated else [i for i in indicators if i.type != Indicator.Type.TABLE]
         if simple:
             table = doc.add_table(rows=0, cols=2)
             table.style = "Table Grid"

@@ -152,9 +152,10 @@ def test_the_achievement_report_is_a_form_with_its_signatures_kept_together_and_
     assert check_docx(data, family="form") == []
     document = Document(io.BytesIO(data))
     last = document.tables[-1]
-    assert last.rows[0]._tr.trPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit"
-    ) is not None
+    assert (
+        last.rows[0]._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit")
+        is not None
+    )
     right = [p.text for p in last.rows[0].cells[1].paragraphs if p.text]
     assert right[0] == "NGƯỜI BÁO CÁO THÀNH TÍCH"
     assert right[-1] == n.person.full_name  # the name under the signature

@@ -17,7 +17,9 @@ from guongsang.reports.consolidation import (
     ConsolidationError,
     build_draft,
     consolidated_report,
+    draft_section,
     roll_up,
+    sentence_key,
     sentences,
     source_of,
 )
@@ -90,6 +92,54 @@ def child(cast):
     return campaign, parent, reports
 
 
+def test_a_units_own_name_counts_as_the_same_sentence_and_says_who_did_it():
+    text, sources = draft_section(
+        [
+            (1, "Đảng bộ xã Lát", "Đảng bộ xã Lát đã quán triệt Kết luận 01 tới đảng viên."),
+            (2, "Đảng bộ xã Đạ Sar", "Đảng bộ xã Đạ Sar đã quán triệt Kết luận 01 tới đảng viên."),
+            (3, "Chi bộ Công an", "Xây dựng mô hình dân vận khéo."),
+            (4, "Chi bộ Tòa án", "Chi bộ Tòa án đã quán triệt Kết luận 01 tới đảng viên."),
+            (5, "Chi bộ Y tế", "Chi bộ Y tế đã quán triệt Kết luận 01 tới đảng viên."),
+        ],
+        [],
+    )
+    assert text.split("\n") == [
+        "4 đơn vị đã quán triệt Kết luận 01 tới đảng viên.",  # more than three: counted, the sources name them
+        "Xây dựng mô hình dân vận khéo (Chi bộ Công an).",
+    ]
+    assert sources[0]["reports"] == [1, 2, 4, 5]
+    two, _ = draft_section(
+        [(1, "Đảng bộ xã Lát", "Đảng bộ xã Lát đã quán triệt."), (2, "Chi bộ Y tế", "Chi bộ Y tế đã quán triệt.")],
+        [],
+        reporting=9,
+    )
+    assert two == "Đảng bộ xã Lát và Chi bộ Y tế đã quán triệt."
+
+
+@pytest.mark.parametrize(
+    ("units", "reporting", "credited"),
+    [(1, 3, True), (2, 3, False), (3, 7, True), (3, 6, False), (4, 20, False), (1, 1, False)],
+)
+def test_what_a_few_units_wrote_is_credited_and_what_most_wrote_is_not(units, reporting, credited):
+    answers = [(i, f"Đơn vị {i}", "Kinh phí còn hạn hẹp.") for i in range(1, units + 1)]
+    text, _ = draft_section(answers, [], reporting=reporting)
+    assert (text != "Kinh phí còn hạn hẹp.") is credited
+    if credited:
+        assert text.startswith("Kinh phí còn hạn hẹp (Đơn vị 1") and text.endswith(").")
+
+
+def test_a_sentence_said_under_an_earlier_section_is_not_repeated():
+    seen: dict = {}
+    first, _ = draft_section([(1, "A", "Tiếp tục đẩy mạnh học tập. Xây dựng mô hình.")], [], seen=seen, reporting=1)
+    second, sources = draft_section(
+        [(2, "B", "Tiếp tục đẩy mạnh học tập. Kiện toàn tổ chức.")], [], seen=seen, reporting=2
+    )
+    assert first.split("\n") == ["Tiếp tục đẩy mạnh học tập.", "Xây dựng mô hình."]
+    assert second == "Kiện toàn tổ chức."  # one of two units: not fewer than half, not credited
+    assert "Tiếp tục" not in second
+    assert seen[sentence_key("Tiếp tục đẩy mạnh học tập.")]["reports"] == [1, 2]  # both credited as sources
+
+
 def test_sentences():
     assert sentences("Một câu. Hai câu! Ba; Bốn; năm\n- Mục sáu") == [
         "Một câu.",
@@ -109,7 +159,7 @@ def test_the_draft_merges_repetitions_and_every_sentence_has_its_source(cast, ch
     assert first.text.split("\n") == [
         "Cấp ủy ban hành kế hoạch thực hiện ngay từ đầu năm.",
         "Tổ chức học tập chuyên đề cho 100% đảng viên.",
-        "Phân công đồng chí Phó Bí thư phụ trách.",
+        "Phân công đồng chí Phó Bí thư phụ trách (Đảng bộ xã Đạ Sar).",  # one unit of three: credited
     ]
     same = source_of(first, "Cấp ủy ban hành kế hoạch thực hiện ngay từ đầu năm.")
     assert same["reports"] == [reports["lat"].pk, reports["dasar"].pk]
@@ -155,7 +205,9 @@ def test_the_manager_edits_the_draft_in_the_report_editor(cast, child):
     )
     answer.refresh_from_db()
     assert source_of(answer, "Câu do cán bộ tổng hợp viết thêm.") is None  # the manager's own words
-    assert source_of(answer, "Phân công đồng chí Phó Bí thư phụ trách.")["units"] == ["Đảng bộ xã Đạ Sar"]
+    assert source_of(answer, "Phân công đồng chí Phó Bí thư phụ trách (Đảng bộ xã Đạ Sar).")["units"] == [
+        "Đảng bộ xã Đạ Sar"
+    ]
 
 
 def test_roll_up_sends_the_draft_as_this_units_report_and_the_parent_figures_equal_the_leaves(cast, child):
