@@ -29,6 +29,7 @@ from guongsang.documents.docx import (
 )
 from guongsang.documents.issuers import Signer, family_of, letterhead, place_date, respell_capacity, signer_for
 from guongsang.documents.symbols import PARTY, STATE, Symbol, number_line
+from guongsang.documents.templates import framed
 from guongsang.documents.vndate import local_day, place_and_date, short_date
 from guongsang.lib.text import fold, lower_first
 from guongsang.nominations.documents import person_place
@@ -173,7 +174,7 @@ def decision_docx(d: AwardDecision) -> bytes:
     signature_block(doc, decision_signer(d), recipients=recipients, family=family)
     _attached_list(doc, d)
     page_numbers(doc)
-    return to_bytes(doc)
+    return framed("quyet_dinh", to_bytes(doc), title=f"Quyết định số {d.symbol}", unit=campaign.issuer.name, day=d.date)
 
 
 _CATALOGUE_GROUNDS = (
@@ -289,7 +290,9 @@ def escalation_letter(campaign, target, escalations) -> bytes:
     )
     signature_block(doc, signer, recipients=["- Như trên;", "- Lưu Văn phòng."], family=head.family)
     page_numbers(doc)
-    return to_bytes(doc)
+    return framed(
+        "to_trinh_cap_tren", to_bytes(doc), title=f"Tờ trình đề nghị {target.full_name}", unit=campaign.issuer.name
+    )
 
 
 def models_book(campaign, awards: list[Award]) -> bytes:
@@ -320,4 +323,4 @@ def models_book(campaign, awards: list[Award]) -> bytes:
             indent_first=None,
         )
     page_numbers(doc)
-    return to_bytes(doc)
+    return framed("sach_mo_hinh", to_bytes(doc), title="Những mô hình, điển hình tiêu biểu", unit=campaign.issuer.name)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 
 from guongsang.accounts.admin import AuditedAdmin
 from guongsang.documents.models import DocumentCounter, DocumentTemplate, LayoutProfile
+from guongsang.documents.templates import check_template
 
 
 class TemplateForm(forms.ModelForm):
@@ -18,6 +19,18 @@ class TemplateForm(forms.ModelForm):
         if not upload.name.lower().endswith(".docx") or head != b"PK\x03\x04":
             raise ValidationError("Mẫu phải là tệp Word .docx.")
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, name = cleaned.get("file"), cleaned.get("name")
+        if upload and name:
+            data = upload.read()
+            upload.seek(0)
+            try:
+                check_template(name, data)
+            except ValidationError as exc:
+                self.add_error("file", exc)
+        return cleaned
 
 
 @admin.register(DocumentTemplate)

@@ -81,6 +81,12 @@ class DocumentTemplate(models.Model):
 
     class Name(models.TextChoices):
         PLAN = "ke_hoach", "Kế hoạch (văn bản của Đảng)"
+        REPORT = "bao_cao", "Báo cáo (của đơn vị, tổng hợp) — khung"
+        PROPOSAL = "to_trinh", "Tờ trình đề nghị khen thưởng — khung"
+        ACHIEVEMENT = "bao_cao_thanh_tich", "Báo cáo thành tích — khung"
+        DECISION = "quyet_dinh", "Quyết định khen thưởng — khung"
+        ESCALATION = "to_trinh_cap_tren", "Tờ trình đề nghị cấp trên — khung"
+        BOOK = "sach_mo_hinh", "Sách mô hình, gương tiêu biểu — khung"
 
     name = models.CharField("mẫu", max_length=40, choices=Name.choices)
     file = models.FileField("tệp .docx", upload_to="mau-van-ban/")

@@ -24,6 +24,7 @@ from guongsang.documents.docx import (
     to_bytes,
 )
 from guongsang.documents.issuers import place_date, signer_for, speaking_name, symbol_text
+from guongsang.documents.templates import framed
 from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.text import fold, lower_first, shorten
 from guongsang.lib.typing import AnyUser
@@ -79,7 +80,13 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
         form = n.award_form.full_name if n.award_form_id else ""
         grid_row(table, [str(i), f"{n.get_kind_display()}: {n.nominee_name}", role, form, shorten(n.summary, 500, "…")])
     page_numbers(doc)
-    return to_bytes(doc)
+    return framed(
+        "to_trinh",
+        to_bytes(doc),
+        title=f"Tờ trình đề nghị khen thưởng theo Kế hoạch số {campaign.symbol}",
+        unit=unit.name,
+        day=entry.day if entry else None,
+    )
 
 
 def proposal_entry(campaign: Campaign, unit):
@@ -165,7 +172,7 @@ def achievement_report(nomination: Nomination, *, viewer: AnyUser) -> bytes:
         para(doc, "- Chưa có.")
     _achievement_signatures(doc, n)
     page_numbers(doc)
-    return to_bytes(doc)
+    return framed("bao_cao_thanh_tich", to_bytes(doc), title="Báo cáo thành tích", unit=n.unit.name, day=day)
 
 
 def _achievement_signatures(doc, n: Nomination) -> None:

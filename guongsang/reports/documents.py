@@ -23,6 +23,7 @@ from guongsang.documents.docx import (
     to_bytes,
 )
 from guongsang.documents.issuers import signer_for, speaking_name
+from guongsang.documents.templates import framed
 from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.ooxml import check_package
 from guongsang.lib.text import fold, nfc
@@ -112,7 +113,7 @@ def report_docx(report: Report) -> bytes:
     sender = report.submitted_by.get_full_name() if report.submitted_by else ""
     signature_block(doc, signer_for(unit, fallback_name=sender), recipients=recipients, family=head.family)
     page_numbers(doc)
-    return to_bytes(doc)
+    return framed("bao_cao", to_bytes(doc), title=report_subject(campaign.title), unit=unit.name, day=day)
 
 
 # -- starting a report from a .docx the unit already wrote -----------------------------------------

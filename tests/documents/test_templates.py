@@ -1,0 +1,117 @@
+"""An administrator's frame for each kind of document: the app's document goes where `{{p noi_dung }}`
+stands, the frame's own header, footer and fixed text around it; a frame that would not render is
+refused with a Vietnamese message; without a frame the app's layout is used unchanged."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
+
+from guongsang.documents.admin import TemplateForm
+from guongsang.documents.checker import check_docx
+from guongsang.documents.docx import para
+from guongsang.documents.models import DocumentTemplate
+from guongsang.documents.templates import FRAMES, fill_frame, framed
+from guongsang.reports.documents import report_docx
+from guongsang.reports.models import Report
+
+pytestmark = pytest.mark.django_db
+
+
+def _frame(body: list[str], header: str = "", footer: str = "") -> bytes:
+    doc = Document()
+    for text in body:
+        para(doc, text, indent_first=None)
+    section = doc.sections[0]
+    if header:
+        section.header.is_linked_to_previous = False
+        section.header.paragraphs[0].text = header
+    if footer:
+        section.footer.is_linked_to_previous = False
+        section.footer.paragraphs[0].text = footer
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _all_text(data: bytes) -> str:
+    document = Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    footers = [p.text for s in document.sections for p in s.footer.paragraphs + s.first_page_footer.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells + footers)
+
+
+def test_every_kind_of_document_has_a_replaceable_template():
+    names = {value for value, _label in DocumentTemplate.Name.choices}
+    assert set(FRAMES) | {"ke_hoach"} == names
+    assert {"bao_cao", "to_trinh", "bao_cao_thanh_tich", "quyet_dinh", "to_trinh_cap_tren", "sach_mo_hinh"} <= names
+
+
+def test_without_a_frame_the_document_is_the_apps_own():
+    assert framed("bao_cao", b"unchanged bytes") == b"unchanged bytes"
+
+
+def test_a_report_is_put_into_the_administrators_frame_and_still_passes_the_checker(demo):
+    report = Report.objects.exclude(submitted_at=None).select_related("unit", "campaign").order_by("pk").first()
+    plain = report_docx(report)
+    frame = _frame(
+        ["{{p noi_dung }}", "Văn bản tạo từ hệ thống Gương Sáng — {{ don_vi }}, {{ ngay }}."],
+        footer="Lưu hành nội bộ",
+    )
+    DocumentTemplate.objects.create(
+        name="bao_cao", file=SimpleUploadedFile("khung.docx", frame, content_type="application/octet-stream")
+    )
+    data = report_docx(report)
+    assert data != plain
+    text = _all_text(data)
+    assert "Lưu hành nội bộ" in text  # the frame's footer
+    first = Document(io.BytesIO(data)).sections[0].first_page_footer
+    assert "Lưu hành nội bộ" in "".join(p.text for p in first.paragraphs)  # on page 1 too
+    assert f"Văn bản tạo từ hệ thống Gương Sáng — {report.unit.name}," in text  # the frame's own line, filled
+    assert "BÁO CÁO" in text and "Nơi nhận:" in text  # the app's document inside
+    assert "{{" not in text and "noi_dung" not in text
+    assert check_docx(data, family="party") == []  # header, signature together, page numbers (added)
+
+
+def test_a_frame_without_a_place_for_the_document_is_refused_in_vietnamese():
+    form = TemplateForm(
+        data={"name": "quyet_dinh"},
+        files={"file": SimpleUploadedFile("khung.docx", _frame(["Chỉ có chữ, không có chỗ cho nội dung."]))},
+    )
+    assert not form.is_valid()
+    assert "{{p noi_dung }}" in " ".join(form.errors["file"])
+    assert not DocumentTemplate.objects.exists()
+
+
+def test_a_frame_with_a_broken_placeholder_is_refused_in_vietnamese():
+    form = TemplateForm(
+        data={"name": "bao_cao"},
+        files={"file": SimpleUploadedFile("khung.docx", _frame(["{{p noi_dung }}", "{{ don_vi "]))},
+    )
+    assert not form.is_valid()
+    assert "viết sai" in " ".join(form.errors["file"])
+
+
+def test_a_good_frame_is_accepted():
+    form = TemplateForm(
+        data={"name": "to_trinh"}, files={"file": SimpleUploadedFile("khung.docx", _frame(["{{p noi_dung }}"]))}
+    )
+    assert form.is_valid(), form.errors
+
+
+def test_page_numbers_are_added_only_when_the_frame_has_none():
+    built = Document()
+    para(built, "Nội dung", indent_first=None)
+    out = io.BytesIO()
+    built.save(out)
+    data = fill_frame(_frame(["{{p noi_dung }}"]), out.getvalue())
+    document = Document(io.BytesIO(data))
+    instr = " ".join(
+        t.text or ""
+        for t in document.sections[0].header._element.iter(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText"
+        )
+    )
+    assert "PAGE" in instr
+    assert "Nội dung" in _all_text(data)
