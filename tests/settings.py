@@ -6,6 +6,10 @@ os.environ.setdefault("GS_VAR_DIR", tempfile.mkdtemp(prefix="gs-test-var-"))
 
 from guongsang.settings import *  # noqa: F403
 
+# Each test worker stores its files apart: the workers inherit the run's GS_VAR_DIR, and a test that
+# compares the files on disk before and after an operation must not see another worker's uploads.
+MEDIA_ROOT = VAR_DIR / f"media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
