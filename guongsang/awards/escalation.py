@@ -68,9 +68,7 @@ def escalate(*, actor: Actor, award: Award, target: AwardForm, now: dt.datetime 
         raise SelectionError("Chỉ giới thiệu tiếp những người đã có quyết định khen thưởng.")
     kind = award.nomination.kind
     if kind not in (target.nominee_kinds or []):
-        raise SelectionError(
-            f"{target.name} của {target.granted_by} không dành cho {award.nomination.get_kind_display().lower()}."
-        )
+        raise SelectionError(f"{target.full_name} không dành cho {award.nomination.get_kind_display().lower()}.")
     _check_deadline(target, now or timezone.now())
     existing = Escalation.objects.filter(award=award, target=target).first()
     if existing is not None:
@@ -81,8 +79,7 @@ def escalate(*, actor: Actor, award: Award, target: AwardForm, now: dt.datetime 
     taken = Escalation.objects.filter(target=target, award__nomination__kind=kind).count()
     if cap is not None and taken >= cap:
         raise SelectionError(
-            f"{target.name} của {target.granted_by} chỉ nhận {cap} {award.nomination.get_kind_display().lower()}; "
-            f"đã chọn đủ {taken}."
+            f"{target.full_name} chỉ nhận {cap} {award.nomination.get_kind_display().lower()}; đã chọn đủ {taken}."
         )
     escalation = Escalation.objects.create(award=award, target=target, chosen_by=actor)
     log_action(
@@ -142,6 +139,7 @@ def send_to_parent(*, actor: Actor, campaign: Campaign, target: AwardForm) -> li
         Escalation.objects.select_for_update()
         .filter(target=target, sent_at__isnull=True)
         .select_related("award__nomination", "award__decision")
+        .order_by("award__position", "pk")  # in the decision's order, the same on every database
     )
     if not pending:
         raise SelectionError("Chưa chọn ai, hoặc đã gửi hết.")
@@ -194,6 +192,7 @@ def package(campaign: Campaign, target: AwardForm) -> bytes:
     from openpyxl import Workbook
 
     from guongsang.awards.documents import awardee_place, escalation_letter
+    from guongsang.lib.workbooks import finish, header_row, save, write_row
 
     chosen = list(
         Escalation.objects.filter(target=target)
@@ -211,25 +210,40 @@ def package(campaign: Campaign, target: AwardForm) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách"
-    ws.append(["TT", "Tập thể, cá nhân", "Đối tượng", "Chức vụ, đơn vị", "Đã được khen", "Tóm tắt thành tích"])
+    header_row(
+        ws,
+        [
+            "TT",
+            "Tập thể, cá nhân",
+            "Đối tượng",
+            "Chức vụ, đơn vị",
+            "Hình thức đã được khen",
+            "Số quyết định",
+            "Ngày quyết định",
+            "Tóm tắt thành tích",
+        ],
+    )
     for i, e in enumerate(chosen, start=1):
         n, d = e.award.nomination, e.award.decision
-        ws.append(
+        write_row(
+            ws,
             [
                 i,
                 n.nominee_name,
                 n.get_kind_display(),
                 awardee_place(e.award),
-                f"{d.award_list.award_form.name}, QĐ {d.symbol}",
+                d.award_list.award_form.name,
+                d.symbol,
+                d.date,
                 n.summary,
-            ]
+            ],
         )
-    sheet = io.BytesIO()
-    wb.save(sheet)
+    finish(ws)
+    sheet = save(wb)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("01-to-trinh.docx", escalation_letter(campaign, target, chosen))
-        z.writestr("02-danh-sach.xlsx", sheet.getvalue())
+        z.writestr("02-danh-sach.xlsx", sheet)
         for i, e in enumerate(chosen, start=1):
             n = e.award.nomination
             folder = f"03-ho-so/{i:02d}-{_safe(n.nominee_name)}"

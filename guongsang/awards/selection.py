@@ -4,7 +4,6 @@ permission, validation, audit entry, transaction."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -389,19 +388,18 @@ def score_summaries(campaign: Campaign) -> dict[int, ScoreSummary]:
 
 
 def scores_workbook(campaign: Campaign) -> bytes:
+    """Every reviewer's scores (one column per rubric item) and the summary per nomination, as .xlsx."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from guongsang.lib.workbooks import finish, header_row, save, write_row
 
     items = list(campaign.rubric.all())
     wb = Workbook()
     ws = wb.active
     ws.title = "Điểm chấm"
     head = ["Đề nghị", "Đối tượng", "Đơn vị đề nghị", "Người chấm", "Xung đột lợi ích"]
-    ws.append(
-        head + [f"{i.label} (tối đa {i.max_score}, trọng số {i.weight})" for i in items] + ["Điểm (100)", "Nhận xét"]
-    )
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    rubric = [f"{i.label} (tối đa {i.max_score}, trọng số {i.weight})" for i in items]
+    header_row(ws, [*head, *rubric, "Điểm (100)", "Nhận xét"])
     reviews = (
         Review.objects.filter(nomination__campaign=campaign)
         .select_related("reviewer", "nomination", "nomination__unit", "nomination__person", "nomination__nominee_unit")
@@ -409,7 +407,8 @@ def scores_workbook(campaign: Campaign) -> bytes:
     )
     for r in reviews:
         n = r.nomination
-        ws.append(
+        write_row(
+            ws,
             [
                 n.nominee_name,
                 n.get_kind_display(),
@@ -417,31 +416,21 @@ def scores_workbook(campaign: Campaign) -> bytes:
                 r.reviewer.get_full_name() or r.reviewer.username,
                 r.conflict_reason if r.conflict else "",
             ]
-            + [float(r.scores[str(i.pk)]) if str(i.pk) in r.scores else None for i in items]
-            + [float(r.total) if r.total is not None else None, r.comment]
+            + [Decimal(str(r.scores[str(i.pk)])) if str(i.pk) in r.scores else None for i in items]
+            + [r.total, r.comment],
         )
     summary = wb.create_sheet("Tổng hợp")
-    summary.append(
-        ["Đề nghị", "Đơn vị đề nghị", "Số người chấm", "Điểm trung bình", "Độ lệch chuẩn", "Không chấm (xung đột)"]
+    header_row(
+        summary,
+        ["Đề nghị", "Đơn vị đề nghị", "Số người chấm", "Điểm trung bình", "Độ lệch chuẩn", "Không chấm (xung đột)"],
     )
-    for cell in summary[1]:
-        cell.font = Font(bold=True)
     sums = score_summaries(campaign)
     for n in Nomination.objects.filter(pk__in=sums).select_related("unit", "person", "nominee_unit"):
         s = sums[n.pk]
-        summary.append(
-            [
-                n.nominee_name,
-                n.unit.name,
-                s.count,
-                float(s.mean) if s.mean is not None else None,
-                float(s.spread) if s.spread is not None else None,
-                ", ".join(s.excluded),
-            ]
-        )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        write_row(summary, [n.nominee_name, n.unit.name, s.count, s.mean, s.spread, ", ".join(s.excluded)])
+    for sheet in (ws, summary):
+        finish(sheet)
+    return save(wb)
 
 
 # --- vote, ranking, caps, the list ------------------------------------------------------------------
@@ -524,7 +513,7 @@ def _check_caps(award_list: AwardList, *, adding: Nomination | None = None) -> N
         extra = 1 if adding is not None and adding.kind == row["kind"] else 0
         if row["cap"] is not None and row["used"] + extra > row["cap"]:
             raise SelectionError(
-                f"{form.name} của {form.granted_by} chỉ có {row['cap']} suất cho {row['label'].lower()}; "
+                f"{form.full_name} chỉ có {row['cap']} suất cho {row['label'].lower()}; "
                 f"danh sách đã có {row['used']}. Hãy đưa bớt một đề nghị ra trước."
             )
 

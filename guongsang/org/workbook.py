@@ -17,12 +17,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from guongsang.accounts.audit import log_action
 from guongsang.accounts.permissions import can, is_admin
 from guongsang.lib.ooxml import check_package
 from guongsang.lib.text import nfc
+from guongsang.lib.workbooks import DATE_FORMAT, TEXT_FORMAT, finish, header_row, save, write_row
 from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind, in_subtree
 from guongsang.org.services import MAX_YEAR, MIN_YEAR
 
@@ -609,23 +611,29 @@ def _save(plan: _Plan, filename: str) -> dict[str, int]:
 
 
 # -- export ---------------------------------------------------------------------------------
-HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+# Columns formatted ahead for what a clerk types in them: dates shown dd/mm/yyyy, and texts Excel must
+# not turn into numbers (a telephone number or a code keeps its leading zero).
+DATE_KEYS = {"active_from", "active_to", "decision_date"}
+TEXT_KEYS = {"code", "parent", "successor", "unit", "phone", "decision_number"}
 
 
 def _sheet(wb: Workbook, name: str):
     ws = wb.create_sheet(name)
-    ws.append([title for _, title, _ in COLUMNS[name]])
-    for cell in ws[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    for i, (_, title, _) in enumerate(COLUMNS[name], start=1):
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = max(14, len(title) + 4)
-    ws.freeze_panes = "A2"
+    header_row(ws, [title for _, title, _ in COLUMNS[name]], fill=HEADER_FILL)
+    for i, (key, _, _) in enumerate(COLUMNS[name], start=1):
+        if key in DATE_KEYS:
+            ws.column_dimensions[get_column_letter(i)].number_format = DATE_FORMAT
+        elif key in TEXT_KEYS:
+            ws.column_dimensions[get_column_letter(i)].number_format = TEXT_FORMAT
     return ws
 
 
-def _fmt_date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+def _finish(wb: Workbook) -> bytes:
+    for name in COLUMNS:
+        if name in wb.sheetnames:
+            finish(wb[name], min_width=12)
+    return save(wb)
 
 
 def _help_sheet(wb: Workbook) -> None:
@@ -659,8 +667,8 @@ def build_workbook(rows: dict[str, list[list]]) -> bytes:
     for name, sheet_rows in rows.items():
         ws = _sheet(wb, name)
         for row in sheet_rows:
-            ws.append(row)
-    return _save_bytes(wb)
+            write_row(ws, row)
+    return _finish(wb)
 
 
 def template_workbook() -> bytes:
@@ -677,7 +685,7 @@ def template_workbook() -> bytes:
             "",
             "Lạc Dương",
             12,
-            "01/01/2020",
+            dt.date(2020, 1, 1),
             "",
             "",
             "",
@@ -691,14 +699,14 @@ def template_workbook() -> bytes:
             "Giấy khen",
             "Ban Thường vụ Huyện ủy",
             "123-QĐ/HU",
-            "15/05/2023",
+            dt.date(2023, 5, 15),
             2023,
             "Có thành tích trong học tập và làm theo Bác",
         ],
     }
     for name in COLUMNS:
-        _sheet(wb, name).append(example[name])
-    return _save_bytes(wb)
+        write_row(_sheet(wb, name), example[name])
+    return _finish(wb)
 
 
 def export_workbook(*, actor, scope: Unit) -> bytes:
@@ -714,27 +722,20 @@ def export_workbook(*, actor, scope: Unit) -> bytes:
     for u in units:
         parent = codes.get(u.path[: -Unit.steplen], "") if u.pk != scope.pk else scope_parent
         successor = u.successor.code if u.successor else ""
-        ws.append([u.code, u.name, u.short_name, u.kind.code, parent, u.abbreviation, u.place_name,
-                   u.party_member_count, _fmt_date(u.active_from), _fmt_date(u.active_to), successor, u.email,
-                   u.phone])  # fmt: skip
+        write_row(ws, [u.code, u.name, u.short_name, u.kind.code, parent, u.abbreviation, u.place_name,
+                       u.party_member_count, u.active_from, u.active_to, successor, u.email, u.phone])  # fmt: skip
     people = Person.objects.filter(in_subtree(scope.path, "unit__path")).select_related("unit")
     ws = _sheet(wb, PERSON_SHEET)
     for p in people.order_by("unit__path", "sort_key"):
-        ws.append([p.code, p.full_name, p.get_gender_display() if p.gender else "", p.birth_year, p.ethnicity,
-                   p.title, p.unit.code, "Có" if p.is_party_member else "Không"])  # fmt: skip
+        write_row(ws, [p.code, p.full_name, p.get_gender_display() if p.gender else "", p.birth_year, p.ethnicity,
+                       p.title, p.unit.code, "Có" if p.is_party_member else "Không"])  # fmt: skip
     schemes = {Rating.Scheme.PARTY: "Đảng", Rating.Scheme.STAFF: "Cán bộ"}
     rating_ws, honor_ws = _sheet(wb, RATING_SHEET), _sheet(wb, HONOR_SHEET)
     for label, subject, path_field in (("Đơn vị", "unit", "unit__path"), ("Cá nhân", "person", "person__unit__path")):
         within = in_subtree(scope.path, path_field)
         for r in Rating.objects.filter(within).select_related(subject).order_by(path_field, "year"):
-            rating_ws.append([label, getattr(r, subject).code, r.year, r.grade, schemes[r.scheme], r.note])
+            write_row(rating_ws, [label, getattr(r, subject).code, r.year, r.grade, schemes[r.scheme], r.note])
         for h in Honor.objects.filter(within).select_related(subject).order_by(path_field, "year"):
-            honor_ws.append([label, getattr(h, subject).code, h.form, h.granted_by, h.decision_number,
-                             _fmt_date(h.decision_date), h.year, h.reason])  # fmt: skip
-    return _save_bytes(wb)
-
-
-def _save_bytes(wb: Workbook) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+            write_row(honor_ws, [label, getattr(h, subject).code, h.form, h.granted_by, h.decision_number,
+                                 h.decision_date, h.year, h.reason])  # fmt: skip
+    return _finish(wb)

@@ -159,51 +159,68 @@ def consolidated_values(aggregation: Aggregation) -> dict[int, dict]:
 
 
 def figures_workbook(aggregation: Aggregation, nominees: list[tuple] = ()) -> bytes:
-    """The figures as .xlsx: one sheet of totals per unit kind, one of every unit's values, one of the lists
-    (models and other tables, text answers), one of the nominees sent (unit, kind, name, form, state)."""
-    import io
-
+    """The figures as .xlsx, one value per cell: a sheet of totals per unit kind, one of every unit's
+    values, one of the text answers, one per table indicator (its own columns, every unit's rows) and one
+    of the nominees sent (unit, kind, name, form, state). A series takes one row per year."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from guongsang.lib.workbooks import finish, header_row, number_or_text, save, sheet_title, write_row
 
     book = Workbook()
     totals = book.active
     totals.title = "Tổng hợp"
     kinds = sorted({k for f in aggregation.figures for k in f.by_kind})
-    totals.append(["Chỉ tiêu", "Cách tổng hợp", "Số đơn vị trả lời", "Toàn đợt", *kinds, "Ghi chú"])
+    header_row(totals, ["Chỉ tiêu", "Cách tổng hợp", "Số đơn vị trả lời", "Toàn đợt", *kinds, "Ghi chú"])
     units = book.create_sheet("Từng đơn vị")
-    units.append(["Chỉ tiêu", "Đơn vị", "Loại đơn vị", "Giá trị", "Từ kế hoạch cấp dưới"])
+    header_row(units, ["Chỉ tiêu", "Đơn vị", "Loại đơn vị", "Giá trị", "Từ kế hoạch cấp dưới"])
     lists = book.create_sheet("Danh sách")
-    lists.append(["Chỉ tiêu", "Đơn vị", "Nội dung"])
+    header_row(lists, ["Chỉ tiêu", "Đơn vị", "Nội dung"])
+    sheets = [totals, units, lists]
+    sent_title = "Đề nghị khen thưởng"
 
-    def cell(value):
-        if isinstance(value, dict):
-            return "; ".join(f"{y}: {v}" for y, v in sorted(value.items()))
-        if isinstance(value, list):
-            return len(value)
-        return value
+    def number(value):
+        """A list (the rows of a table, the answers listed) counts as how many it has."""
+        return len(value) if isinstance(value, list) else value
+
+    def year_label(ind: Indicator, year: str) -> str:
+        return f"{ind.label} — năm {year}"
 
     for figure in aggregation.figures:
         ind = figure.indicator
         how = Indicator.Aggregate(ind.aggregate).label
-        row = [ind.label, how, figure.answered, cell(figure.value), *[cell(figure.by_kind.get(k)) for k in kinds]]
-        totals.append([*row, figure.problem])
+        if ind.type == T.SERIES and figure.value:
+            for year, total in sorted(figure.value.items()):
+                answered = sum(1 for p in figure.parts if year in (p.value or {}))
+                by_kind = [(figure.by_kind.get(k) or {}).get(year) for k in kinds]
+                write_row(totals, [year_label(ind, year), how, answered, total, *by_kind, figure.problem])
+        else:
+            by_kind = [number(figure.by_kind.get(k)) for k in kinds]
+            value = None if figure.value == {} else number(figure.value)
+            write_row(totals, [ind.label, how, figure.answered, value, *by_kind, figure.problem])
         for part in figure.parts:
-            shown = part.value if not isinstance(part.value, (dict, list)) else cell(part.value)
-            units.append([ind.label, part.unit_name, part.kind, shown, "có" if part.sub_campaign_id else ""])
+            sub = "có" if part.sub_campaign_id else ""
+            if isinstance(part.value, dict):
+                for year, amount in sorted(part.value.items()):
+                    write_row(units, [year_label(ind, year), part.unit_name, part.kind, amount, sub])
+            else:
+                write_row(units, [ind.label, part.unit_name, part.kind, number(part.value), sub])
         if ind.type == T.TABLE:
-            for row_values in figure.value or []:
-                lists.append([ind.label, row_values[0], " | ".join(str(v) for v in row_values[1:])])
+            rows = figure.value or []
+            labels = [str(c) for c in ind.columns or []]
+            width = max([len(labels), *(len(r) - 1 for r in rows)]) or 1
+            labels += [f"Cột {i}" for i in range(len(labels) + 1, width + 1)]
+            table = book.create_sheet(sheet_title(ind.label, [*book.sheetnames, sent_title]))
+            header_row(table, ["Đơn vị", *labels])
+            for unit_name, *cells in rows:
+                write_row(table, [unit_name, *(number_or_text(c) for c in cells)])
+            sheets.append(table)
         elif ind.type == T.TEXT:
             for part in figure.parts:
-                lists.append([ind.label, part.unit_name, part.value])
-    sent = book.create_sheet("Đề nghị khen thưởng")
-    sent.append(["Đơn vị đề nghị", "Đối tượng", "Tên", "Hình thức", "Trạng thái"])
+                write_row(lists, [ind.label, part.unit_name, part.value])
+    sent = book.create_sheet(sent_title)
+    header_row(sent, ["Đơn vị đề nghị", "Đối tượng", "Tên", "Hình thức", "Trạng thái"])
     for row in nominees:
-        sent.append(list(row))
-    for sheet in (totals, units, lists, sent):
-        for c in sheet[1]:
-            c.font = Font(bold=True)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        write_row(sent, row)
+    for sheet in [*sheets, sent]:
+        finish(sheet)
+    return save(book)

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from guongsang.accounts.models import Role
 from guongsang.awards import certificates
-from guongsang.documents.issuers import respell_capacity
 from guongsang.awards.models import CertificateBatch, CertificateLayout, PrinterCalibration
+from guongsang.documents.issuers import respell_capacity
 from tests.awards.conftest import approved, signed, submitted
 
 MM = 72 / 25.4  # points per millimetre

@@ -207,13 +207,15 @@ def rows(sheet):
     return [list(r) for r in sheet.iter_rows(values_only=True)]
 
 
-def test_the_workbook_has_totals_units_lists_and_nominees(setup):
+def test_the_workbook_has_totals_units_lists_tables_and_nominees_one_value_per_cell(setup):
     campaign, *_ = setup
+    Indicator.objects.filter(code="mo-hinh").update(columns=["Tên mô hình", "Đánh giá"])
     data = figures_workbook(
         aggregate(campaign), [("Đảng bộ xã Lát", "Cá nhân", "Nguyễn Thị Ánh", "Giấy khen", "Đã gửi")]
     )
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Tổng hợp", "Từng đơn vị", "Danh sách", "Đề nghị khen thưởng"]
+    # One sheet per table indicator, between the text answers and the nominees.
+    assert book.sheetnames == ["Tổng hợp", "Từng đơn vị", "Danh sách", "Mô hình", "Bảng", "Đề nghị khen thưởng"]
     totals = rows(book["Tổng hợp"])
     assert totals[0] == [
         "Chỉ tiêu",
@@ -226,29 +228,35 @@ def test_the_workbook_has_totals_units_lists_and_nominees(setup):
     ]
     assert totals[1] == ["Số buổi", "Cộng", 3, 23, 3, 20, None]
     assert totals[2] == ["Tỷ lệ", "Trung bình", 2, 93.25, None, 93.25, None]
-    assert totals[6] == ["Từng năm", "Cộng", 3, "2024: 15; 2025: 15", "2024: None; 2025: 1", "2024: 15; 2025: 14", None]
-    assert totals[7][:6] == ["Khó khăn", "Cộng", 2, 2, 1, 1]
-    assert totals[7][6].startswith("Chỉ tiêu “Khó khăn” là văn bản")
-    assert totals[9] == ["Mô hình", "Liệt kê", 2, 3, None, None, None]
-    assert totals[11] == ["Không ai trả lời", "Cộng", 0, None, None, None, None]
-    assert len(totals) == 1 + len(INDICATORS)
+    # A series takes one row per year, each with the units that gave that year.
+    assert totals[6] == ["Từng năm — năm 2024", "Cộng", 2, 15, None, 15, None]
+    assert totals[7] == ["Từng năm — năm 2025", "Cộng", 2, 15, 1, 14, None]
+    assert totals[8][:6] == ["Khó khăn", "Cộng", 2, 2, 1, 1]
+    assert totals[8][6].startswith("Chỉ tiêu “Khó khăn” là văn bản")
+    assert totals[10] == ["Mô hình", "Liệt kê", 2, 3, None, None, None]
+    assert totals[12] == ["Không ai trả lời", "Cộng", 0, None, None, None, None]
+    assert len(totals) == 1 + len(INDICATORS) + 1
     units = rows(book["Từng đơn vị"])
     assert units[0] == ["Chỉ tiêu", "Đơn vị", "Loại đơn vị", "Giá trị", "Từ kế hoạch cấp dưới"]
     assert units[1] == ["Số buổi", "Đảng bộ xã Lát", "Đảng bộ cơ sở", 12, "có"]
     assert units[2] == ["Số buổi", "Chi bộ Tòa án", "Chi bộ cơ sở", 3, None]
-    assert ["Từng năm", "Đảng bộ xã Lát", "Đảng bộ cơ sở", "2024: 10; 2025: 14", "có"] in units
+    assert ["Từng năm — năm 2024", "Đảng bộ xã Lát", "Đảng bộ cơ sở", 10, "có"] in units
+    assert ["Từng năm — năm 2025", "Đảng bộ xã Lát", "Đảng bộ cơ sở", 14, "có"] in units
     assert ["Mô hình", "Đảng bộ xã Đạ Sar", "Đảng bộ cơ sở", 2, None] in units
-    lists = rows(book["Danh sách"])
-    assert lists == [
+    assert rows(book["Danh sách"]) == [
         ["Chỉ tiêu", "Đơn vị", "Nội dung"],
         ["Khó khăn", "Đảng bộ xã Lát", "Thiếu kinh phí"],
         ["Khó khăn", "Chi bộ Tòa án", "Ít người"],
         ["Ý kiến", "Đảng bộ xã Lát", "Tăng cường"],
-        ["Mô hình", "Đảng bộ xã Lát", "Dân vận khéo | Tốt"],
-        ["Mô hình", "Đảng bộ xã Đạ Sar", "Tủ sách | Khá"],
-        ["Mô hình", "Đảng bộ xã Đạ Sar", "Sân chơi | Tốt"],
-        ["Bảng", "Đảng bộ xã Lát", "x | 1"],
     ]
+    # The table's own column labels head its sheet; without labels the columns are numbered.
+    assert rows(book["Mô hình"]) == [
+        ["Đơn vị", "Tên mô hình", "Đánh giá"],
+        ["Đảng bộ xã Lát", "Dân vận khéo", "Tốt"],
+        ["Đảng bộ xã Đạ Sar", "Tủ sách", "Khá"],
+        ["Đảng bộ xã Đạ Sar", "Sân chơi", "Tốt"],
+    ]
+    assert rows(book["Bảng"]) == [["Đơn vị", "Cột 1", "Cột 2"], ["Đảng bộ xã Lát", "x", 1]]
     assert rows(book["Đề nghị khen thưởng"]) == [
         ["Đơn vị đề nghị", "Đối tượng", "Tên", "Hình thức", "Trạng thái"],
         ["Đảng bộ xã Lát", "Cá nhân", "Nguyễn Thị Ánh", "Giấy khen", "Đã gửi"],
@@ -256,6 +264,7 @@ def test_the_workbook_has_totals_units_lists_and_nominees(setup):
     for name in book.sheetnames:
         assert all(c.font.bold for c in book[name][1]), name
         assert book[name]["A2"].font.bold is False, name
+        assert book[name].freeze_panes == "A2", name
 
 
 def test_an_indicator_nobody_answered_is_left_out_of_the_consolidated_values_and_the_others_kept(setup):
