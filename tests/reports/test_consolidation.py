@@ -131,9 +131,7 @@ def test_what_a_few_units_wrote_is_credited_and_what_most_wrote_is_not(units, re
 def test_a_sentence_said_under_an_earlier_section_is_not_repeated():
     seen: dict = {}
     first, _ = draft_section([(1, "A", "Tiếp tục đẩy mạnh học tập. Xây dựng mô hình.")], [], seen=seen, reporting=1)
-    second, _ = draft_section(
-        [(2, "B", "Tiếp tục đẩy mạnh học tập. Kiện toàn tổ chức.")], [], seen=seen, reporting=2
-    )
+    second, _ = draft_section([(2, "B", "Tiếp tục đẩy mạnh học tập. Kiện toàn tổ chức.")], [], seen=seen, reporting=2)
     assert first.split("\n") == ["Tiếp tục đẩy mạnh học tập.", "Xây dựng mô hình."]
     assert second == "Kiện toàn tổ chức."  # one of two units: not fewer than half, not credited
     assert "Tiếp tục" not in second
