@@ -221,7 +221,7 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     d.save(update_fields=["status", "signed_by", "signed_at"])
     AwardList.objects.filter(pk=d.award_list_id).update(status=AwardList.Status.DECIDED)
     written = _write_back_honours(actor, d)
-    freeze_decision(actor, d)
+    freeze_decision(d, signed_by=actor)
     log_action(
         actor=actor,
         action="award_decision.signed",
@@ -232,7 +232,7 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     return d
 
 
-def freeze_decision(actor: Actor | None, d: AwardDecision):
+def freeze_decision(d: AwardDecision, *, signed_by: Actor | None):
     """The decision as signed, with its list, kept: later downloads serve this file."""
     from guongsang.awards.documents import awardee_place, decision_docx
     from guongsang.documents.issued import decision_key, freeze
@@ -253,7 +253,7 @@ def freeze_decision(actor: Actor | None, d: AwardDecision):
         title=f"Quyết định số {d.symbol}",
         render=lambda: decision_docx(d),
         data=data,
-        actor=actor,
+        actor=signed_by,
     )
 
 

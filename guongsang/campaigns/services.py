@@ -193,7 +193,7 @@ def _record_amendment(actor: Actor, campaign: Campaign, reason: str, changes: di
         "hãy xem lại phần thay đổi.",
         link=reverse("campaigns:detail", kwargs={"pk": campaign.pk}),
     )
-    freeze_plan(actor, campaign)  # the amended plan is a new version of the issued document
+    freeze_plan(campaign, issued_by=actor)  # the amended plan is a new version of the issued document
     return amendment
 
 
@@ -309,7 +309,7 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
     except IntegrityError:
         raise CampaignError(f"Số ký hiệu {campaign.symbol} đã được dùng.") from None
     units = refresh_participants(campaign)
-    freeze_plan(actor, campaign)
+    freeze_plan(campaign, issued_by=actor)
     notify_units(
         units,
         title=f"Kế hoạch mới: {campaign.symbol}",
@@ -326,7 +326,7 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
     return campaign
 
 
-def freeze_plan(actor: Actor | None, campaign: Campaign):
+def freeze_plan(campaign: Campaign, *, issued_by: Actor | None):
     """The plan as issued, kept: later downloads serve this file (documents/issued.py)."""
     from guongsang.campaigns.documents import plan_context, render_plan_docx
     from guongsang.documents.issued import freeze, plan_key
@@ -338,7 +338,7 @@ def freeze_plan(actor: Actor | None, campaign: Campaign):
         title=f"Kế hoạch số {campaign.symbol}",
         render=lambda: render_plan_docx(campaign),
         data={"symbol": campaign.symbol, "date": campaign.date.isoformat(), **data},
-        actor=actor,
+        actor=issued_by,
     )
 
 

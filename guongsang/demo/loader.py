@@ -416,7 +416,7 @@ def _keep_issued_plans() -> None:
 
     for campaign in Campaign.objects.filter(status__in=(Campaign.Status.ISSUED, Campaign.Status.CLOSED)):
         with transaction.atomic():
-            freeze_plan(None, campaign)
+            freeze_plan(campaign, issued_by=None)
 
 
 def load_demo(*, stdout=None) -> bool:
