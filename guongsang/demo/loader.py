@@ -407,6 +407,19 @@ def demo_activity() -> None:
 
 
 @transaction.atomic
+def _signers() -> None:
+    """Each demo unit's documents are signed by its head: the secretary of a Party or Đoàn body, the
+    chair of the others (the person holding that title in the unit)."""
+    from guongsang.documents.issuers import PARTY, YOUTH, family_of
+
+    for unit in Unit.objects.filter(signer_name="").select_related("kind"):
+        title = "Bí thư" if family_of(unit) in (PARTY, YOUTH) else "Chủ tịch"
+        person = unit.people.filter(title__istartswith=title).order_by("pk").first()
+        if person is not None:
+            unit.signer_name = person.full_name
+            unit.save(update_fields=["signer_name"])
+
+
 def _keep_issued_plans() -> None:
     """Issued demo plans are stored as issued, as `campaign_issue` stores a plan it issues."""
     from django.db import transaction
@@ -431,6 +444,7 @@ def load_demo(*, stdout=None) -> bool:
     n_ratings = loader.ratings(people)
     n_honors = loader.honors(people)
     accounts = loader.accounts()
+    _signers()
     demo_activity()
     campaigns = load_plans()
     _keep_issued_plans()
