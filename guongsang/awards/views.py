@@ -511,11 +511,9 @@ def decision_download(request, pk: int, fmt: str):
     name = f"quyet-dinh-{d.number or 'du-thao'}-{d.award_list.campaign_id}"
     fallback = reverse("awards:decision", args=[d.award_list_id])
     if d.status == AwardDecision.Status.SIGNED:  # as signed: the stored file, never a new rendering
-        kept = issued.stored(issued.decision_key(d.pk), request.GET.get("phien_ban"))
-        if kept is None and request.GET.get("phien_ban"):
-            raise Http404
+        kept = issued.kept_response(request, issued.decision_key(d.pk), name, fmt, fallback=fallback)
         if kept is not None:
-            return issued.stored_response(request, kept, name, fmt, fallback=fallback)
+            return kept
     return document_response(request, lambda: decision_docx(d), name, fmt, fallback=fallback)
 
 

@@ -257,9 +257,7 @@ def plan_download(request, pk: int, fmt: str):
     name = f"ke-hoach-{campaign.symbol.replace('/', '-') or campaign.pk}"
     fallback = reverse("campaigns:detail", kwargs={"pk": pk})
     if campaign.status in (Campaign.Status.ISSUED, Campaign.Status.CLOSED):  # as issued: the stored file
-        kept = issued.stored(issued.plan_key(campaign.pk), request.GET.get("phien_ban"))
-        if kept is None and request.GET.get("phien_ban"):
-            raise Http404
+        kept = issued.kept_response(request, issued.plan_key(campaign.pk), name, fmt, fallback=fallback)
         if kept is not None:
-            return issued.stored_response(request, kept, name, fmt, fallback=fallback)
+            return kept
     return document_response(request, lambda: render_plan_docx(campaign), name, fmt, fallback=fallback)

@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django_tasks import task
@@ -95,6 +95,16 @@ def stored(key: str, version: str | int | None = None) -> IssuedDocument | None:
         except (TypeError, ValueError):
             return None
     return found.order_by("-version").first()
+
+
+def kept_response(request, key: str, name: str, fmt: str, *, fallback: str):
+    """The download of an issued or signed document: its stored version (the latest, or `?phien_ban=N`);
+    None when nothing is stored for it (then the caller renders it). An unknown version is a 404."""
+    asked = request.GET.get("phien_ban")
+    doc = stored(key, asked)
+    if doc is None and asked:
+        raise Http404("Không có bản này của văn bản.")
+    return None if doc is None else stored_response(request, doc, name, fmt, fallback=fallback)
 
 
 def stored_response(request, doc: IssuedDocument, name: str, fmt: str, *, fallback: str):
