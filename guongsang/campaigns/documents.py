@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 
 from guongsang.campaigns.models import Campaign, Deadline, NomineeKind, Reference
-from guongsang.documents.docx import a4, keep_signature_together, new_page, page_numbers, para
+from guongsang.documents.docx import a4, new_page, para
 from guongsang.documents.issuers import letterhead
 from guongsang.documents.models import LayoutProfile
 from guongsang.documents.symbols import DOC_TYPES, Symbol, number_line
-from guongsang.documents.templates import template_path
+from guongsang.documents.templates import finish_rendered, template_environment, template_path
 from guongsang.documents.vndate import deadline_text, local_day, place_and_date, short_date
 from guongsang.lib.text import fold, strip_end
 
@@ -261,7 +260,11 @@ def render_plan_docx(campaign: Campaign) -> bytes:
                 para(outline, f"- Số liệu: {label}", size=size, indent_first=10)
     for label, columns in context["list_templates"]:
         list_template(outline, label, columns, size=size)
-    tpl.render({**context, "body": body, "recipients": recipients, "outline": outline}, autoescape=True)
+    tpl.render(
+        {**context, "body": body, "recipients": recipients, "outline": outline},
+        jinja_env=template_environment(),
+        autoescape=True,
+    )
     if profile:
         a4(
             tpl.docx,
@@ -270,11 +273,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             left=profile.margin_left_mm,
             right=profile.margin_right_mm,
         )
-    page_numbers(tpl.docx)
-    keep_signature_together(tpl.docx)
-    out = io.BytesIO()
-    tpl.save(out)
-    return out.getvalue()
+    return finish_rendered(tpl)  # page numbers and the signature row, on the parts as saved
 
 
 def list_template(container, label: str, columns: list[str], *, size: float) -> None:

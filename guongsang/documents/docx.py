@@ -238,12 +238,14 @@ def _field(paragraph, instruction: str, *, size: float = 14) -> None:
 
 
 def page_numbers(doc, *, size: float = 14) -> None:
-    """Page numbers from page 2, Arabic, centred in the top margin; page 1 carries none."""
+    """Page numbers from page 2, Arabic, centred in the top margin; page 1 carries none. A header that
+    already holds text (a template's) keeps it, the number in a paragraph of its own below."""
     for section in doc.sections:
         section.different_first_page_header_footer = True
         section.header_distance = Mm(10)
         header = section.header
-        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        blank = header.paragraphs and not any(p.text.strip() for p in header.paragraphs)
+        paragraph = header.paragraphs[0] if blank else header.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _field(paragraph, "PAGE", size=size)
 

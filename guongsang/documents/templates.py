@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from pathlib import Path
 
 from docx import Document
@@ -122,35 +123,61 @@ def framed(name: str, built: bytes, *, title: str = "", unit: str = "", day=None
 def fill_frame(frame: bytes, built: bytes, *, title: str = "", unit: str = "", day=None) -> bytes:
     from docxtpl import DocxTemplate
 
-    from guongsang.documents.docx import keep_signature_together, page_numbers
     from guongsang.documents.vndate import short_date
 
     tpl = DocxTemplate(io.BytesIO(frame))
     content = tpl.new_subdoc(io.BytesIO(built))
-    tpl.render(
-        {CONTENT: content, "ten_van_ban": title, "don_vi": unit, "ngay": short_date(day) if day else ""},
-        autoescape=True,
-    )
-    document = tpl.docx
-    if not any(_has_page_field(section) for section in document.sections):
-        page_numbers(document)  # from page 2: page 1 gets its own footer, the frame's one copied
-        for section in document.sections:
-            if not section.footer.is_linked_to_previous:
-                first = section.first_page_footer._element
-                for child in list(first):
-                    first.remove(child)
-                for child in section.footer._element:
-                    first.append(copy.deepcopy(child))
-    keep_signature_together(document)
+    context = {CONTENT: content, "ten_van_ban": title, "don_vi": unit, "ngay": short_date(day) if day else ""}
+    tpl.render(context, jinja_env=template_environment(), autoescape=True)
+    return finish_rendered(tpl)
+
+
+def template_environment():
+    """Placeholders are evaluated in Jinja's sandbox, and a name the context lacks is an error (caught
+    when the template is uploaded), not a blank."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=StrictUndefined)
+
+
+def finish_rendered(tpl) -> bytes:
+    """A rendered template read back as it will be saved (docxtpl writes new header and footer parts,
+    which the object it rendered from no longer shows): page numbers from page 2 when the template has
+    none, page 1 keeping the template's own header and footer, the signature row kept together."""
+    from docx import Document as Open
+
+    from guongsang.documents.docx import keep_signature_together, page_numbers
+
     out = io.BytesIO()
     tpl.save(out)
-    return out.getvalue()
+    document = Open(io.BytesIO(out.getvalue()))
+    if not any(_has_page_field(section) for section in document.sections):
+        for section in document.sections:
+            if section.different_first_page_header_footer:
+                continue
+            for own, first in (
+                (section.header, section.first_page_header),
+                (section.footer, section.first_page_footer),
+            ):
+                if own.is_linked_to_previous:
+                    continue
+                target = first._element
+                for child in list(target):
+                    target.remove(child)
+                for child in own._element:
+                    target.append(copy.deepcopy(child))
+        page_numbers(document)
+    keep_signature_together(document)
+    final = io.BytesIO()
+    document.save(final)
+    return final.getvalue()
 
 
 def _has_page_field(section) -> bool:
     from docx.oxml.ns import qn
 
-    for part in (section.header, section.first_page_header, section.footer):
+    for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
         if part.is_linked_to_previous:
             continue
         texts = [t.text or "" for t in part._element.iter(qn("w:instrText"))]
@@ -160,25 +187,71 @@ def _has_page_field(section) -> bool:
     return False
 
 
+_FRAME_PLACE = re.compile(r"\{\{p\s*" + CONTENT + r"\s*\}\}")
+
+
+def _sample_document() -> bytes:
+    from guongsang.documents.docx import new_document, para, to_bytes
+
+    doc = new_document()
+    para(doc, "Nội dung thử của mẫu.")
+    return to_bytes(doc)
+
+
 def check_template(name: str, data: bytes) -> None:
-    """Refuse, in Vietnamese, a replacement template that would not render: not a .docx, a broken
-    placeholder, or (for a frame) no place for the document."""
+    """Refuse, in Vietnamese, a replacement template that would not render: not a .docx, no place for
+    the document (a frame's `{{p noi_dung }}`, the plan's `{{p body }}`), or a placeholder that fails
+    when rendered with sample data (a typo, an unknown name, an expression that raises)."""
     from django.core.exceptions import ValidationError
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
 
     try:
         tpl = DocxTemplate(io.BytesIO(data))
-        text = "\n".join(p.text for p in tpl.get_docx().paragraphs)
-        tpl.get_undeclared_template_variables()
-    except TemplateError as exc:
-        raise ValidationError(f"Mẫu có chỗ giữ chỗ viết sai ({exc.message}); hãy sửa lại rồi tải lên.") from None
+        tpl.init_docx()
+        xml = tpl.get_xml()
     except Exception:
         raise ValidationError("Không mở được tệp mẫu: hãy lưu lại bằng Word dưới dạng .docx rồi tải lên.") from None
-    if name in FRAMES and CONTENT not in text:
+    plain = re.sub(r"<[^>]+>", "", xml)  # placeholders split across Word's runs read as one text
+    if name in FRAMES and not _FRAME_PLACE.search(plain):
         raise ValidationError(
             "Mẫu khung phải có một đoạn riêng ghi {{p noi_dung }} — nơi đặt nội dung văn bản do hệ thống tạo."
         )
+    if name == "ke_hoach" and not re.search(r"\{\{p\s*body\s*\}\}", plain):
+        raise ValidationError("Mẫu kế hoạch phải có một đoạn riêng ghi {{p body }} — nơi đặt nội dung kế hoạch.")
+    try:
+        if name in FRAMES:
+            fill_frame(data, _sample_document(), title="Văn bản thử", unit="Đơn vị thử")
+        else:
+            _try_plan(data)
+    except Exception as exc:
+        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise ValidationError(
+            f"Mẫu không tạo được văn bản ({detail[:200]}); hãy sửa chỗ giữ chỗ rồi tải lên."
+        ) from None
+
+
+PLAN_FIELDS = (
+    "parent_org",
+    "issuer_name",
+    "number_line",
+    "place_date",
+    "doc_type_name",
+    "title",
+    "signer_capacity",
+    "signer_title",
+    "signer_name",
+)
+
+
+def _try_plan(data: bytes) -> None:
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(io.BytesIO(data))
+    context = {key: "thử" for key in PLAN_FIELDS}
+    for key in ("body", "recipients", "outline"):
+        context[key] = tpl.new_subdoc(io.BytesIO(_sample_document()))
+    tpl.render(context, jinja_env=template_environment(), autoescape=True)
+    finish_rendered(tpl)
 
 
 BUILDERS = {"ke_hoach": build_plan_template, **{name: build_frame_template for name in FRAMES}}

@@ -84,13 +84,60 @@ def test_a_frame_without_a_place_for_the_document_is_refused_in_vietnamese():
     assert not DocumentTemplate.objects.exists()
 
 
-def test_a_frame_with_a_broken_placeholder_is_refused_in_vietnamese():
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{{ don_vi ",  # unclosed
+        "{{ x.y }}",  # a name the context lacks
+        "{{ 1/0 }}",  # raises when rendered
+        "{{ ''.__class__.__mro__ }}",  # reaching into Python: the sandbox refuses
+    ],
+)
+def test_a_frame_whose_placeholder_fails_is_refused_in_vietnamese(line):
     form = TemplateForm(
         data={"name": "bao_cao"},
-        files={"file": SimpleUploadedFile("khung.docx", _frame(["{{p noi_dung }}", "{{ don_vi "]))},
+        files={"file": SimpleUploadedFile("khung.docx", _frame(["{{p noi_dung }}", line]))},
     )
     assert not form.is_valid()
-    assert "viết sai" in " ".join(form.errors["file"])
+    assert "Mẫu không tạo được văn bản" in " ".join(form.errors["file"])
+
+
+@pytest.mark.parametrize("line", ["{{ noi_dung }}", "noi_dung"])
+def test_a_frame_without_the_paragraph_placeholder_is_refused(line):
+    form = TemplateForm(data={"name": "bao_cao"}, files={"file": SimpleUploadedFile("khung.docx", _frame([line]))})
+    assert not form.is_valid()
+    assert "{{p noi_dung }}" in " ".join(form.errors["file"])
+
+
+def test_a_plan_template_without_its_body_is_refused():
+    form = TemplateForm(
+        data={"name": "ke_hoach"}, files={"file": SimpleUploadedFile("mau.docx", _frame(["{{ issuer_name }}"]))}
+    )
+    assert not form.is_valid()
+    assert "{{p body }}" in " ".join(form.errors["file"])
+
+
+def test_a_frames_own_header_and_footer_are_rendered_on_every_page_with_the_number_from_page_2():
+    built = Document()
+    for i in range(60):
+        para(built, f"Đoạn {i} của văn bản.", indent_first=None)
+    out = io.BytesIO()
+    built.save(out)
+    data = fill_frame(
+        _frame(["{{p noi_dung }}"], header="ĐẦU TRANG {{ don_vi }}", footer="CHÂN TRANG {{ don_vi }}"),
+        out.getvalue(),
+        unit="Huyện ủy Lạc Dương",
+    )
+    section = Document(io.BytesIO(data)).sections[0]
+    for part in (section.header, section.first_page_header):
+        assert "ĐẦU TRANG Huyện ủy Lạc Dương" in "".join(p.text for p in part.paragraphs)
+    for part in (section.footer, section.first_page_footer):
+        assert "CHÂN TRANG Huyện ủy Lạc Dương" in "".join(p.text for p in part.paragraphs)
+    instr = lambda part: " ".join(  # noqa: E731
+        t.text or ""
+        for t in part._element.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")
+    )
+    assert "PAGE" in instr(section.header) and "PAGE" not in instr(section.first_page_header)
 
 
 def test_a_good_frame_is_accepted():
@@ -115,3 +162,10 @@ def test_page_numbers_are_added_only_when_the_frame_has_none():
     )
     assert "PAGE" in instr
     assert "Nội dung" in _all_text(data)
+
+
+@pytest.mark.parametrize("name", sorted(["ke_hoach", *FRAMES]))
+def test_the_packaged_templates_pass_the_upload_check(name):
+    from guongsang.documents.templates import PACKAGED, check_template
+
+    check_template(name, (PACKAGED / f"{name}.docx").read_bytes())  # raises ValidationError if not
