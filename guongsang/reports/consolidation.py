@@ -56,6 +56,7 @@ def sentence_key(sentence: str) -> str:
 
 UNIT = "\x00"  # stands for the writing unit's own name in a sentence's key
 CREDITED = 3  # a sentence from at most this many units (and fewer than half) names them
+_DIGITS = re.compile(r"\d+")
 
 
 def draft_section(
@@ -67,11 +68,21 @@ def draft_section(
 ) -> tuple[str, list[dict]]:
     """Text and sources of one section from (report id, unit name, text) in tree order.
 
-    A sentence several units wrote (or nearly: 90 % alike) appears once, with all of them as sources;
-    a unit writing its own name ("Đảng bộ xã Lát đã quán triệt …") counts as the same sentence. A
-    sentence already used in an earlier section (`seen`, shared across sections) is not repeated. What
-    one or a few of the `reporting` units wrote names them; what most wrote is stated for all.
+    A sentence several units wrote (or nearly: 90 % alike, with the same figures) appears once, with all
+    of them as sources; a unit writing its own name ("Đảng bộ xã Lát đã quán triệt …") counts as the
+    same sentence. A sentence already used in an earlier section (`seen`, shared across sections) is not
+    repeated. What one or a few of the `reporting` units wrote names them; what most wrote is stated for
+    all. (build_draft collects every section before writing any, so a sentence's sources are complete
+    before it is worded.)
     """
+    items = collect_section(answers, seen)
+    total = reporting if reporting is not None else len({a[0] for a in answers})
+    return finish_section(items, figures, total)
+
+
+def collect_section(answers: list[tuple[int, str, str]], seen: dict[str, dict] | None = None) -> list[dict]:
+    """The section's sentences merged across units, not yet worded: each {"pattern", "reports",
+    "units"}; a sentence said under an earlier section adds its writers to that section's item."""
     seen = {} if seen is None else seen
     merged: list[dict] = []
     keys: list[str] = []
@@ -85,18 +96,7 @@ def draft_section(
             if earlier is not None and earlier not in merged:
                 _add_source(earlier, report_id, unit_name)  # written under an earlier section: said there
                 continue
-            match = next(
-                (
-                    i
-                    for i, other in enumerate(keys)
-                    if other == key
-                    or (
-                        abs(len(other) - len(key)) < 0.2 * len(key)
-                        and difflib.SequenceMatcher(None, other, key).ratio() >= SIMILAR
-                    )
-                ),
-                None,
-            )
+            match = next((i for i, other in enumerate(keys) if _same(other, key)), None)
             if match is None:
                 keys.append(key)
                 item = {"pattern": own, "reports": [report_id], "units": [unit_name]}
@@ -104,13 +104,33 @@ def draft_section(
                 seen[key] = item
             else:
                 _add_source(merged[match], report_id, unit_name)
-    total = reporting if reporting is not None else len({a[0] for a in answers})
-    for item in merged:
-        item["sentence"] = _credited(item.pop("pattern"), item["units"], total)
+    return merged
+
+
+def _same(one: str, other: str) -> bool:
+    """The same sentence: equal, or 90 % alike with the same figures ("12 đảng viên" is not "2")."""
+    if one == other:
+        return True
+    if _DIGITS.findall(one) != _DIGITS.findall(other) or abs(len(one) - len(other)) >= 0.2 * len(other):
+        return False
+    return difflib.SequenceMatcher(None, one, other).ratio() >= SIMILAR
+
+
+def finish_section(
+    items: list[dict], figures: list[tuple[str, list[int], list[str]]], reporting: int
+) -> tuple[str, list[dict]]:
+    """The section's text and sources: each collected sentence worded for who wrote it, then the figures."""
+    sources = [
+        {
+            "sentence": _credited(item["pattern"], item["units"], reporting),
+            "reports": item["reports"],
+            "units": item["units"],
+        }
+        for item in items
+    ]
     for line, report_ids, units in figures:
-        merged.append({"sentence": line, "reports": report_ids, "units": units, "figure": True})
-    text = "\n".join(item["sentence"] for item in merged)
-    return text, merged
+        sources.append({"sentence": line, "reports": report_ids, "units": units, "figure": True})
+    return "\n".join(item["sentence"] for item in sources), sources
 
 
 def _add_source(item: dict, report_id: int, unit_name: str) -> None:
@@ -130,7 +150,9 @@ def _credited(pattern: str, units: list[str], reporting: int) -> str:
         who = _names(units) if len(units) <= CREDITED else f"{len(units)} đơn vị"
         return pattern.replace(UNIT, who)
     if reporting > 1 and len(units) <= CREDITED and len(units) * 2 < reporting:
-        body, end = (pattern[:-1], pattern[-1]) if pattern[-1:] in ".!?;" else (pattern, ".")
+        body, end = (pattern[:-1], pattern[-1]) if pattern[-1:] in ".!?;…" else (pattern, ".")
+        if end == "…":
+            body, end = pattern, "."
         return f"{body} ({_names(units)}){end}"
     return pattern
 
@@ -181,10 +203,10 @@ def build_draft(*, actor: Actor, campaign: Campaign) -> Report:
         texts.setdefault(section_id, []).append((report_id, name, text))
     values = consolidated_values(aggregation)
     seen: dict[str, dict] = {}
-    for section in campaign.outline():
-        text, sources = draft_section(
-            texts.get(section.pk, []), _figure_lines(aggregation, section), seen=seen, reporting=aggregation.accepted
-        )
+    sections = campaign.outline()
+    collected = [collect_section(texts.get(section.pk, []), seen) for section in sections]  # all, then word
+    for section, items in zip(sections, collected, strict=True):
+        text, sources = finish_section(items, _figure_lines(aggregation, section), aggregation.accepted)
         answer, _ = SectionAnswer.objects.get_or_create(report=report, section=section)
         answer.text, answer.values, answer.sources = nfc_lines(text), values.get(section.pk, {}), sources
         answer.revision += 1

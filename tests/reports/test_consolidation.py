@@ -138,6 +138,39 @@ def test_a_sentence_said_under_an_earlier_section_is_not_repeated():
     assert seen[sentence_key("Tiếp tục đẩy mạnh học tập.")]["reports"] == [1, 2]  # both credited as sources
 
 
+def test_sentences_with_different_figures_are_not_merged():
+    text, sources = draft_section(
+        [
+            (1, "Đảng bộ xã Lát", "Kết nạp 12 đảng viên mới trong năm 2025."),
+            (2, "Chi bộ Y tế", "Kết nạp 2 đảng viên mới trong năm 2025."),
+            (3, "Chi bộ Tòa án", "Kết nạp 12 đảng viên mới trong năm 2025!"),
+        ],
+        [],
+        reporting=3,
+    )
+    assert text.split("\n") == [
+        "Kết nạp 12 đảng viên mới trong năm 2025.",
+        "Kết nạp 2 đảng viên mới trong năm 2025 (Chi bộ Y tế).",
+    ]
+    assert sources[0]["reports"] == [1, 3]
+
+
+def test_a_sentence_repeated_under_a_later_section_is_credited_and_sourced_where_it_is_said(cast, child):
+    campaign, _parent, reports = child
+    court = reports["court"]
+    court.answers.filter(section=campaign.s1).delete()
+    SectionAnswer.objects.update_or_create(
+        report=court, section=campaign.s2, defaults={"text": "Cấp ủy ban hành kế hoạch thực hiện ngay từ đầu năm."}
+    )
+    draft = build_draft(actor=cast.users[Role.MANAGER], campaign=campaign)
+    first = draft.answers.get(section=campaign.s1)
+    said = source_of(first, "Cấp ủy ban hành kế hoạch thực hiện ngay từ đầu năm.")
+    assert said is not None  # two of three units wrote it (one under the next section): not credited
+    assert sorted(said["reports"]) == sorted([reports["lat"].pk, reports["dasar"].pk, court.pk])
+    second = draft.answers.get(section=campaign.s2)
+    assert "Cấp ủy ban hành" not in second.text
+
+
 def test_sentences():
     assert sentences("Một câu. Hai câu! Ba; Bốn; năm\n- Mục sáu") == [
         "Một câu.",
