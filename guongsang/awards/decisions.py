@@ -16,6 +16,7 @@ from guongsang.awards.models import Award, AwardDecision, AwardList, BaseSalary
 from guongsang.awards.selection import require_leader, require_manager
 from guongsang.campaigns.models import NomineeKind
 from guongsang.documents.numbering import allocate_number, note_number
+from guongsang.lib.files import atomic_with_files
 from guongsang.lib.text import fold, nfc
 from guongsang.lib.typing import Actor
 from guongsang.org import services as org_services
@@ -196,7 +197,7 @@ def decision_save(*, actor: Actor, award_list: AwardList, allocate: bool = False
     return d
 
 
-@transaction.atomic
+@atomic_with_files  # the stored document goes with the transaction
 def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     """The leader signs: the decision is final, and every awardee's record gains the honour."""
     d = (

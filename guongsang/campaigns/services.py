@@ -33,6 +33,7 @@ from guongsang.campaigns.models import (
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.documents.vndate import deadline_text
+from guongsang.lib.files import atomic_with_files
 from guongsang.lib.typing import Actor
 from guongsang.notifications.services import notify_units
 from guongsang.org.models import Unit
@@ -156,7 +157,7 @@ def _may_change(actor: Actor, campaign: Campaign) -> bool:
     return False
 
 
-@transaction.atomic
+@atomic_with_files  # the stored document goes with the transaction
 def campaign_update(*, actor: Actor, campaign: Campaign, amendment_reason: str = "", **fields: Any) -> Campaign:
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     amending = _may_change(actor, campaign)
@@ -197,7 +198,7 @@ def _record_amendment(actor: Actor, campaign: Campaign, reason: str, changes: di
     return amendment
 
 
-@transaction.atomic
+@atomic_with_files  # the stored document goes with the transaction
 def save_children(
     *, actor: Actor, campaign: Campaign, section: str, formset: BaseModelFormSet, amendment_reason: str = ""
 ) -> None:
@@ -284,7 +285,7 @@ def campaign_return(*, actor: Actor, campaign: Campaign, reason: str) -> Campaig
     return campaign
 
 
-@transaction.atomic
+@atomic_with_files  # the stored document goes with the transaction
 def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None = None) -> Campaign:
     _require_manager(actor, campaign)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -562,7 +563,7 @@ def campaign_derive(*, actor: Actor, parent: Campaign, issuer: Unit, lead_days: 
     return campaign
 
 
-@transaction.atomic
+@atomic_with_files  # the stored document goes with the transaction
 def set_participants(
     *, actor: Actor, campaign: Campaign, kinds: Collection[UnitKind], unit_codes: str, amendment_reason: str = ""
 ) -> None:

@@ -25,6 +25,7 @@ from guongsang.documents.models import IssuedDocument
 from guongsang.documents.pdf import PdfUnavailable, docx_to_pdf
 from guongsang.documents.responses import DOCX
 from guongsang.lib.filenames import attachment_header, safe_download_name
+from guongsang.lib.files import store
 from guongsang.lib.typing import Actor
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def freeze(*, key: str, title: str, render: Callable[[], bytes], data: dict, act
         issued_at=timezone.now(),
         issued_by=actor if getattr(actor, "pk", None) else None,
     )
-    doc.docx.save("van-ban.docx", ContentFile(docx), save=False)
+    store(doc.docx, "van-ban.docx", ContentFile(docx))  # removed again if the transaction rolls back
     doc.save()
     transaction.on_commit(lambda: make_pdf.enqueue(doc.pk))
     return doc

@@ -122,3 +122,25 @@ def test_the_pdf_is_made_from_the_stored_docx(signed, client):
     assert "ĐỔI TÊN" not in text and issuer.name.upper().split()[-1] in text
     kept.refresh_from_db()
     assert kept.pdf_state == IssuedDocument.Pdf.READY  # kept for the next download
+
+
+def test_a_failed_issue_leaves_no_stored_file_on_disk(demo, settings, monkeypatch):
+    from pathlib import Path
+
+    campaign = Campaign.objects.filter(status=Campaign.Status.ISSUED).order_by("pk").first()
+    manager = _member(Role.MANAGER, campaign.issuer)
+    root = Path(settings.MEDIA_ROOT)
+    before = {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+
+    def fail_after_storing(*args, **kwargs):
+        raise campaign_services.CampaignError("Lỗi giả định sau khi lưu văn bản.")
+
+    # the row is written right after the .docx: fail there, the file already on disk
+    monkeypatch.setattr(IssuedDocument, "save", fail_after_storing)
+    with pytest.raises(campaign_services.CampaignError):
+        campaign_services.campaign_update(
+            actor=manager, campaign=campaign, amendment_reason="Thử", conference_time="Tháng 02/2027"
+        )
+    after = {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+    assert after == before
+    assert [v.version for v in issued.versions(issued.plan_key(campaign.pk))] == [1]

@@ -120,4 +120,3 @@ def test_a_network_drop_loses_nothing(browser, live_server, cast, report_plan):
 
     assert SectionAnswer.objects.get(section__number="I").text.startswith("Viết trong lúc mất mạng")
     context.close()
-
