@@ -415,6 +415,13 @@ def issue_problems(campaign: Campaign, *, now: dt.datetime | None = None) -> lis
     problems: list[str] = []
     if not campaign.signer_name or not campaign.signer_title:
         problems.append("Thiếu chức vụ hoặc họ tên người ký.")
+    if not (campaign.issuer.abbreviation or "").strip():
+        problems.append(
+            f"Đơn vị “{campaign.issuer.name}” chưa có ký hiệu trong số văn bản (ví dụ HU, ĐU): bổ sung ở trang sửa "
+            "thông tin đơn vị để kế hoạch có số, ký hiệu đầy đủ."
+        )
+    if not (campaign.place or "").strip():
+        problems.append("Thiếu địa danh ghi ngày tháng của kế hoạch (ví dụ Lạc Dương).")
     units = participant_units(campaign)
     if not units:
         problems.append("Chưa có đơn vị tham gia: chọn loại đơn vị hoặc từng đơn vị.")

@@ -4,10 +4,12 @@ account per role per issuer. Deterministic (fixed random seed) and idempotent.""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.db import transaction
 
 from guongsang.accounts.audit import log_action
@@ -420,18 +422,6 @@ def _signers() -> None:
             unit.save(update_fields=["signer_name"])
 
 
-def _keep_issued_plans() -> None:
-    """Issued demo plans are stored as issued, as `campaign_issue` stores a plan it issues."""
-    from django.db import transaction
-
-    from guongsang.campaigns.models import Campaign
-    from guongsang.campaigns.services import freeze_plan
-
-    for campaign in Campaign.objects.filter(status__in=(Campaign.Status.ISSUED, Campaign.Status.CLOSED)):
-        with transaction.atomic():
-            freeze_plan(campaign, issued_by=None)
-
-
 def load_demo(*, stdout=None) -> bool:
     """Load the demo data once; return False when it is already there."""
     if Unit.objects.filter(code=MARKER).exists():
@@ -447,12 +437,12 @@ def load_demo(*, stdout=None) -> bool:
     _signers()
     demo_activity()
     campaigns = load_plans()
-    _keep_issued_plans()
     nominations = load_nominations()
     reports = load_reports()
     imports = load_imports()
     load_followup()
     nominations += load_awards()
+    call_command("keep_issued_documents", stdout=io.StringIO())  # as a plan issued in the app is kept
     accounts = get_user_model().objects.count()  # with the reviewer the award demo adds
     log_action(
         actor=None,

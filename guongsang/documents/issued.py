@@ -105,7 +105,9 @@ def kept_response(request, key: str, name: str, fmt: str, *, fallback: str):
     doc = stored(key, asked)
     if doc is None and asked:
         raise Http404("Không có bản này của văn bản.")
-    return None if doc is None else stored_response(request, doc, name, fmt, fallback=fallback)
+    if doc is None:
+        return None
+    return stored_response(request, doc, f"{name}-ban-{doc.version}" if asked else name, fmt, fallback=fallback)
 
 
 def stored_response(request, doc: IssuedDocument, name: str, fmt: str, *, fallback: str):

@@ -115,18 +115,22 @@ def strip_end(text: str) -> str:
     return nfc(text).strip().rstrip(".:;, ").strip()
 
 
+_CLAUSE_END = re.compile(r"[;,.:](?=\s)")
+
+
 def shorten(text: str, limit: int, mark: str = "") -> str:
     """At most `limit` characters, never cut inside a word: at the last clause end (";", ",", ".") in
     the second half of the limit, else at the last space; `mark` (e.g. "…") is added when cut."""
     text = nfc(text).strip()
     if len(text) <= limit:
         return text
-    room = limit - len(mark)
+    room = max(limit - len(mark), 0)
     head = text[: room + 1]
-    clause = max(head.rfind(sep, 0, room) for sep in (";", ",", ".", ":"))
-    if clause >= room // 2:
-        cut = text[:clause]
+    # a clause ends at ";", ",", "." or ":" followed by a space ("1.250" and "97,5" are numbers)
+    clauses = [m.start() for m in _CLAUSE_END.finditer(head) if m.start() < room]
+    if clauses and clauses[-1] >= room // 2:
+        cut = text[: clauses[-1]]
     else:
         space = head.rfind(" ")
         cut = text[:space] if space > 0 else text[:room]
-    return cut.rstrip(" ,;:.") + mark
+    return (cut.rstrip(" ,;:.") + mark)[:limit] if limit else ""

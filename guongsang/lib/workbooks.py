@@ -111,6 +111,7 @@ def header_row(ws, labels: Iterable[str], *, fill: PatternFill | None = None) ->
     labels = [cell_value(label) for label in labels]
     for column, label in enumerate(labels, start=1):
         cell = ws.cell(row=1, column=column, value=label)
+        format_cell(cell)  # a label typed as "=…" (a plan's column title) stays a text
         cell.font = HEADER_FONT
         if fill is not None:
             cell.fill = fill

@@ -160,3 +160,19 @@ def test_the_achievement_report_is_a_form_with_its_signatures_kept_together_and_
     assert right[0] == "NGƯỜI BÁO CÁO THÀNH TÍCH"
     assert right[-1] == n.person.full_name  # the name under the signature
     assert "…" not in "".join(p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Kết nạp được 1.250 đảng viên mới trong năm", 22, "Kết nạp được 1.250…"),
+        ("Tỷ lệ đạt 97,5 phần trăm, vượt chỉ tiêu đề ra", 18, "Tỷ lệ đạt 97,5…"),
+        ("Hoàn thành tốt; vượt chỉ tiêu đề ra của năm", 30, "Hoàn thành tốt…"),
+        ("abcdef", 0, ""),
+        ("abcdef", 1, "…"),
+    ],
+)
+def test_shortened_text_keeps_numbers_whole_and_respects_the_limit(text, limit, expected):
+    cut = shorten(text, limit, "…")
+    assert cut == expected
+    assert len(cut) <= limit

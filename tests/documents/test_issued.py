@@ -74,7 +74,9 @@ def test_an_issued_plan_is_served_as_issued_and_an_amendment_adds_a_version(demo
     assert [v.version for v in issued.versions(issued.plan_key(campaign.pk))] == [2, 1]
     after = client.get(url).content
     assert after != before and "Tháng 01/2027" in _text(after)
-    assert client.get(url + "?phien_ban=1").content == before  # the first version stays
+    first = client.get(url + "?phien_ban=1")
+    assert first.content == before  # the first version stays, under a name of its own
+    assert "ke-hoach-120-KH-DUK-ban-1.docx" in first["Content-Disposition"]
     assert client.get(url + "?phien_ban=9").status_code == 404
     assert client.get(url + "?phien_ban=abc").status_code == 404
     page = client.get(reverse("campaigns:detail", args=[campaign.pk])).content.decode()
@@ -144,3 +146,27 @@ def test_a_failed_issue_leaves_no_stored_file_on_disk(demo, settings, monkeypatc
     after = {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
     assert after == before
     assert [v.version for v in issued.versions(issued.plan_key(campaign.pk))] == [1]
+
+
+def test_a_plan_is_not_issued_without_the_issuers_abbreviation_or_its_place(demo):
+    campaign = Campaign.objects.filter(status=Campaign.Status.ISSUED).select_related("issuer").first()
+    assert not any(
+        "ký hiệu trong số văn bản" in p or "địa danh" in p for p in campaign_services.issue_problems(campaign)
+    )
+    campaign.issuer.abbreviation, campaign.place = " ", ""
+    problems = campaign_services.issue_problems(campaign)
+    assert any("chưa có ký hiệu trong số văn bản" in p for p in problems)
+    assert "Thiếu địa danh ghi ngày tháng của kế hoạch (ví dụ Lạc Dương)." in problems
+
+
+def test_plans_and_decisions_from_before_are_kept_once_by_the_command(demo):
+    from django.core.management import call_command
+
+    signed = AwardDecision.objects.get(status="signed")
+    IssuedDocument.objects.filter(key=issued.decision_key(signed.pk)).delete()
+    out = io.StringIO()
+    call_command("keep_issued_documents", stdout=out)
+    assert "Đã lưu 0 kế hoạch và 1 quyết định" in out.getvalue()
+    assert issued.stored(issued.decision_key(signed.pk)).version == 1
+    call_command("keep_issued_documents", stdout=out)  # a second run adds nothing
+    assert IssuedDocument.objects.filter(key=issued.decision_key(signed.pk)).count() == 1

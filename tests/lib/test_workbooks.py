@@ -397,3 +397,11 @@ def test_sheet_titles_are_valid_and_unique_whatever_the_text():
     assert len(first) <= 31 and len(second) <= 31 and second.endswith("(2)")
     assert W.sheet_title("tổng hợp", ["Tổng hợp"]) == "tổng hợp (2)"
     assert W.sheet_title("  ''  ", []) == "Trang"
+
+
+def test_a_header_typed_as_a_formula_stays_a_text():
+    book = Workbook()
+    W.header_row(book.active, ["TT", '=HYPERLINK("http://x","bấm")'])
+    ws = load_workbook(io.BytesIO(W.save(book))).active
+    assert ws["B1"].data_type == "s"
+    assert ws["B1"].value == '=HYPERLINK("http://x","bấm")'
