@@ -179,7 +179,11 @@ def campaign_update(*, actor: Actor, campaign: Campaign, amendment_reason: str =
     return campaign
 
 
-def _record_amendment(actor: Actor, campaign: Campaign, reason: str, changes: dict) -> Amendment:
+def _record_amendment(
+    actor: Actor, campaign: Campaign, reason: str, changes: dict, *, printed: bool = True
+) -> Amendment:
+    """An amendment of an issued plan: recorded, announced, and (when it changes what the plan prints)
+    kept as a new version of the issued document."""
     if not reason.strip():
         raise CampaignError("Kế hoạch đã ban hành: cần ghi lý do điều chỉnh; các đơn vị tham gia sẽ được thông báo.")
     campaign.version += 1
@@ -194,7 +198,8 @@ def _record_amendment(actor: Actor, campaign: Campaign, reason: str, changes: di
         "hãy xem lại phần thay đổi.",
         link=reverse("campaigns:detail", kwargs={"pk": campaign.pk}),
     )
-    freeze_plan(campaign, issued_by=actor)  # the amended plan is a new version of the issued document
+    if printed:  # the amended plan is a new version of the issued document
+        freeze_plan(campaign, issued_by=actor)
     return amendment
 
 
@@ -594,7 +599,11 @@ def set_participants(
     campaign.participant_units.set([u for u in units if u.code in found])
     if campaign.status == S.ISSUED:
         _record_amendment(
-            actor, campaign, amendment_reason, {"đơn vị tham gia": {"trước": list(before), "sau": list(after)}}
+            actor,
+            campaign,
+            amendment_reason,
+            {"đơn vị tham gia": {"trước": list(before), "sau": list(after)}},
+            printed=False,  # the plan does not print its participants
         )
         refresh_participants(campaign)
     log_action(
