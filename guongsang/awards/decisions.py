@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,6 +20,9 @@ from guongsang.lib.files import atomic_with_files
 from guongsang.lib.text import fold, nfc
 from guongsang.lib.typing import Actor
 from guongsang.org import services as org_services
+
+if TYPE_CHECKING:
+    from guongsang.documents.models import IssuedDocument
 
 STATE_GRANTORS = ("uy ban nhan dan", "ubnd")
 ROUND_TO = 10_000  # money is rounded up to the nearest 10,000 đồng
@@ -233,7 +236,7 @@ def decision_sign(*, actor: Actor, decision: AwardDecision) -> AwardDecision:
     return d
 
 
-def freeze_decision(d: AwardDecision, *, signed_by: Actor | None):
+def freeze_decision(d: AwardDecision, *, signed_by: Actor | None) -> IssuedDocument:
     """The decision as signed, with its list, kept: later downloads serve this file."""
     from guongsang.awards.documents import awardee_place, decision_docx
     from guongsang.documents.issued import decision_key, freeze

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from django.db import models
     from django.forms import BaseModelFormSet
 
+    from guongsang.documents.models import IssuedDocument
     from guongsang.org.models import UnitKind
 
 S = Campaign.Status
@@ -332,7 +333,7 @@ def campaign_issue(*, actor: Actor, campaign: Campaign, now: dt.datetime | None 
     return campaign
 
 
-def freeze_plan(campaign: Campaign, *, issued_by: Actor | None):
+def freeze_plan(campaign: Campaign, *, issued_by: Actor | None) -> IssuedDocument:
     """The plan as issued, kept: later downloads serve this file (documents/issued.py)."""
     from guongsang.campaigns.documents import plan_context, render_plan_docx
     from guongsang.documents.issued import freeze, plan_key
@@ -343,7 +344,7 @@ def freeze_plan(campaign: Campaign, *, issued_by: Actor | None):
         key=plan_key(campaign.pk),
         title=f"Kế hoạch số {campaign.symbol}",
         render=lambda: render_plan_docx(campaign),
-        data={"symbol": campaign.symbol, "date": campaign.date.isoformat(), **data},
+        data={"symbol": campaign.symbol, "date": campaign.date.isoformat() if campaign.date else "", **data},
         actor=issued_by,
     )
 

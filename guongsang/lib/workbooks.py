@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -75,7 +76,7 @@ def number_or_text(value: object) -> object:
     return value
 
 
-def format_cell(cell) -> None:
+def format_cell(cell: Any) -> None:
     """The number format that goes with the cell's value; a text starting with "=" kept as text."""
     value = cell.value
     if isinstance(value, dt.datetime):
@@ -86,14 +87,14 @@ def format_cell(cell) -> None:
         cell.data_type = "s"
 
 
-def date_cell(ws, row: int, column: int, value: dt.date | dt.datetime | None):
+def date_cell(ws: Any, row: int, column: int, value: dt.date | dt.datetime | None) -> Any:
     """Store a date (or a moment, as its local date and time) as a real Excel date shown dd/mm/yyyy."""
     cell = ws.cell(row=row, column=column, value=cell_value(value))
     format_cell(cell)
     return cell
 
 
-def write_row(ws, values: Iterable[object]) -> int:
+def write_row(ws: Any, values: Iterable[object]) -> int:
     """Append one row, one value per cell, each normalised and formatted; the row's number."""
     cells = [cell_value(v) for v in values]
     ws.append(cells)
@@ -103,20 +104,20 @@ def write_row(ws, values: Iterable[object]) -> int:
     return row
 
 
-def header_row(ws, labels: Iterable[str], *, fill: PatternFill | None = None) -> None:
+def header_row(ws: Any, labels: Iterable[str], *, fill: PatternFill | None = None) -> None:
     """The column titles as the sheet's first row: bold, kept in view when scrolling (frozen pane
     below it) and carrying the filter buttons (`finish` extends the filter over the rows written)."""
     if ws.max_row > 1 or any(c.value is not None for c in ws[1]):
         raise ValueError("The header must be the first row of an empty sheet.")
-    labels = [cell_value(label) for label in labels]
-    for column, label in enumerate(labels, start=1):
+    shown = [cell_value(label) for label in labels]
+    for column, label in enumerate(shown, start=1):
         cell = ws.cell(row=1, column=column, value=label)
         format_cell(cell)  # a label typed as "=…" (a plan's column title) stays a text
         cell.font = HEADER_FONT
         if fill is not None:
             cell.fill = fill
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(labels), 1))}1"
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(shown), 1))}1"
 
 
 def text_width(value: object) -> int:
@@ -131,7 +132,7 @@ def text_width(value: object) -> int:
     return max((len(line) for line in text.splitlines()), default=0)
 
 
-def fit_columns(ws, *, min_width: int = MIN_WIDTH, max_width: int = MAX_WIDTH) -> None:
+def fit_columns(ws: Any, *, min_width: int = MIN_WIDTH, max_width: int = MAX_WIDTH) -> None:
     """Each used column as wide as its longest value, within [min_width, max_width]; a text longer than
     the widest column wraps inside its cell instead of running under its neighbours."""
     widest: dict[int, int] = {}
@@ -147,7 +148,7 @@ def fit_columns(ws, *, min_width: int = MIN_WIDTH, max_width: int = MAX_WIDTH) -
         ws.column_dimensions[get_column_letter(column)].width = min(max(width + PADDING, min_width), max_width)
 
 
-def finish(ws, *, min_width: int = MIN_WIDTH, max_width: int = MAX_WIDTH) -> None:
+def finish(ws: Any, *, min_width: int = MIN_WIDTH, max_width: int = MAX_WIDTH) -> None:
     """Once every row is written: the filter over the whole table and the columns fitted to it."""
     if ws.auto_filter.ref:  # set by header_row
         ws.auto_filter.ref = f"A1:{get_column_letter(ws.max_column)}{max(ws.max_row, 1)}"
@@ -157,7 +158,7 @@ def finish(ws, *, min_width: int = MIN_WIDTH, max_width: int = MAX_WIDTH) -> Non
 def sheet_title(text: str, taken: Iterable[str]) -> str:
     """A valid sheet title from any text: no \\ / ? * [ ] :, at most 31 characters, unlike the titles
     already taken (Excel compares them without regard to case)."""
-    base = _SHEET_TITLE_BAD.sub(" ", cell_value(text) or "").strip(" '") or "Trang"
+    base = _SHEET_TITLE_BAD.sub(" ", str(cell_value(text) or "")).strip(" '") or "Trang"
     base = " ".join(base.split())
     used = {t.casefold() for t in taken}
     title, n = base[:SHEET_TITLE_MAX].rstrip(" '"), 1
@@ -168,7 +169,7 @@ def sheet_title(text: str, taken: Iterable[str]) -> str:
     return title
 
 
-def save(book) -> bytes:
+def save(book: Any) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
