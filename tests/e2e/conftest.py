@@ -94,5 +94,16 @@ def editor_page(browser, **options):
 
 
 def typed(page) -> None:
-    """The pause after typing has passed: the editor's delayed save fires now."""
+    """The pause after typing has passed: the editor's delayed save fires now.
+
+    htmx loads deferred: on a busy machine a test can type before it has taken the forms, and that
+    keystroke starts no save. So wait until it has, tell it once more about the field typed in (the
+    save waits for the pause after the last input), then jump over the pause."""
+    page.wait_for_function(
+        "() => !!window.htmx && [...document.querySelectorAll('form[hx-trigger]')].every(f => f['htmx-internal-data'])"
+    )
+    page.evaluate(
+        "() => { const e = document.activeElement;"
+        " if (e && e.form) e.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
     page.clock.fast_forward(1500)
