@@ -26,6 +26,16 @@ from guongsang.org.models import Grade, Honor, Person, Rating, Unit, UnitKind
 from guongsang.org.workbook import PERSON_SHEET, RATING_SHEET, UNIT_SHEET, build_workbook, import_workbook
 
 YEARS = range(2017, 2026)
+# The head of a body that is not a Party organisation: its chair, or the Đoàn's secretary.
+NON_PARTY_HEADS = {
+    "mttq": "Chủ tịch",
+    "doan-thanh-nien": "Bí thư",
+    "hoi-phu-nu": "Chủ tịch",
+    "hoi-nong-dan": "Chủ tịch",
+    "hoi-cuu-chien-binh": "Chủ tịch",
+    "cong-doan": "Chủ tịch",
+    "ubnd": "Chủ tịch",
+}
 MARKER = "LD-TU"
 
 FAMILY = (
@@ -250,6 +260,8 @@ class DemoLoader:
                     title = f"{TITLES_PARTY[i]} {spec.name}"
                 else:
                     title = self.rng.choice(JOBS)
+                    if i == 0 and spec.kind in NON_PARTY_HEADS:  # the one who signs the body's documents
+                        title = f"{NON_PARTY_HEADS[spec.kind]} {spec.name}"
                 person = Person(
                     code=f"{code}-{i + 1:03d}",
                     full_name=full_name,
@@ -308,7 +320,7 @@ class DemoLoader:
                 Honor(
                     person=person,
                     form="Giấy khen",
-                    granted_by=f"Ban Thường vụ {unit.parent_unit().name}",
+                    granted_by=f"Ban Thường vụ {(unit.parent_unit() or unit).name}",  # a root's own board
                     decision_number=f"{number}-QĐ/{self.units[unit.code].abbreviation or 'ĐU'}",
                     decision_date=dt.date(year, 12, 20),
                     year=year,

@@ -177,7 +177,7 @@ def plan_000() -> Campaign:
             },
         ],
     )
-    participants(c, ["dang-bo-co-so", "chi-bo-co-so", *MASS])
+    participants(c, ["dang-bo-co-so", "chi-bo-co-so", *MASS, "ubnd"])
     _report, dossier, _own = rows(
         Deadline,
         c,

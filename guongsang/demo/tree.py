@@ -99,6 +99,7 @@ LAC_DUONG = U(
         U("LD-CB-TTYT", "Chi bộ Trung tâm Y tế huyện", "chi-bo-co-so", 28),
         U("LD-CB-KHOBAC", "Chi bộ Kho bạc Nhà nước huyện", "chi-bo-co-so", 7),
         *mass_orgs("LD", "huyện Lạc Dương"),
+        U("LD-UBND", "Ủy ban nhân dân huyện Lạc Dương", "ubnd"),  # a State body reporting to the committee
     ],
 )
 LAM_DONG = U(

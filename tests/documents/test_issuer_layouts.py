@@ -69,6 +69,8 @@ KINDS = [
      ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
     ("cong-doan", "mass", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "―――――",
      ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
+    ("ubnd", "state", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "―――――",
+     ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
 ]  # fmt: skip
 
 
