@@ -79,6 +79,29 @@ class Cast:
     users: dict
 
 
+class _QueuedPdfs:
+    """Stands for the background task that turns a stored document into .pdf: it notes what was queued
+    instead of starting LibreOffice for every plan issued and decision signed (the demo alone stores
+    seven; the task backend of the tests runs tasks at once). `tests/documents/test_issued.py` runs the
+    real task, and a download makes a missing .pdf from the stored .docx as in production."""
+
+    def __init__(self, real):
+        self.real = real
+        self.queued: list[int] = []
+
+    def enqueue(self, pk: int) -> None:
+        self.queued.append(pk)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_task_noted():
+    from guongsang.documents import issued
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(issued, "make_pdf", _QueuedPdfs(issued.make_pdf))
+        yield
+
+
 def once_per_run(tmp_path_factory, key: str, build: Callable[[], bytes]) -> bytes:
     """`build()`, computed by the first test worker that asks and read from a file by the others (the
     directory above each worker's base temp is the run's): for slow, deterministic work such as a

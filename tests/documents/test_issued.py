@@ -170,3 +170,19 @@ def test_plans_and_decisions_from_before_are_kept_once_by_the_command(demo):
     assert issued.stored(issued.decision_key(signed.pk)).version == 1
     call_command("keep_issued_documents", stdout=out)  # a second run adds nothing
     assert IssuedDocument.objects.filter(key=issued.decision_key(signed.pk)).count() == 1
+
+
+def test_signing_queues_the_pdf_task_which_makes_the_pdf_from_the_stored_docx(
+    demo, monkeypatch, django_capture_on_commit_callbacks
+):
+    d = AwardDecision.objects.select_related("award_list__campaign__issuer").get(status="draft")
+    d.number = 42
+    d.save(update_fields=["number"])
+    real = issued.make_pdf.real  # the task itself, run at once by the tests' task backend
+    monkeypatch.setattr(issued, "make_pdf", real)
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.decision_sign(actor=_member(Role.LEADER, d.award_list.campaign.issuer), decision=d)
+    kept = issued.stored(issued.decision_key(d.pk))
+    assert kept.pdf_state == IssuedDocument.Pdf.READY
+    with kept.pdf.open("rb") as f:
+        assert f.read().startswith(b"%PDF")
