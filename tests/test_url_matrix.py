@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from guongsang.accounts.models import Role
 from tests.conftest import sign_in
+from tests.docx_text import docx_text
 
 ROLES = [Role.MANAGER, Role.LEADER, Role.REVIEWER, Role.OFFICE, Role.SUBMITTER, Role.HEAD, Role.ADMIN]
 EVERYONE = {r: 200 for r in ROLES} | {"sibling": 200}
@@ -356,7 +357,7 @@ def test_each_role_gets_what_it_may_and_nothing_leaks(client, read_cast, name, w
     assert response.status_code == expected[who], (name, who)
     body = b"".join(response) if response.streaming else response.content
     if response.get("Content-Type", "").startswith("application/vnd.openxmlformats-officedocument.wordprocessing"):
-        body = _docx_text(body).encode()
+        body = docx_text(body).encode()
     text = body.decode("utf-8", errors="ignore")
     if who == "sibling":
         for secret in SECRETS:
@@ -364,16 +365,6 @@ def test_each_role_gets_what_it_may_and_nothing_leaks(client, read_cast, name, w
     if name == "org:person" and response.status_code == 200:
         for value in PERSONAL:
             assert (value in text) is (who in PERSONAL_ROLES), (name, who, value)
-
-
-def _docx_text(data: bytes) -> str:
-    import io
-
-    from docx import Document
-
-    doc = Document(io.BytesIO(data))
-    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
 def test_a_submitter_only_reaches_its_own_unit(client, cast):

@@ -424,14 +424,24 @@ def demo_activity() -> None:
 def _signers() -> None:
     """Each demo unit's documents are signed by its head: the secretary of a Party or Đoàn body, the
     chair of the others (the person holding that title in the unit)."""
+    from django.db.models import Q
+
     from guongsang.documents.issuers import PARTY, YOUTH, family_of
 
+    heads: dict[tuple[int, str], str] = {}
+    for unit_id, title, name in (
+        Person.objects.filter(Q(title__istartswith="Bí thư") | Q(title__istartswith="Chủ tịch"))
+        .order_by("pk")
+        .values_list("unit_id", "title", "full_name")
+    ):
+        heads.setdefault((unit_id, "Bí thư" if title.lower().startswith("bí thư") else "Chủ tịch"), name)
+    signed = []
     for unit in Unit.objects.filter(signer_name="").select_related("kind"):
-        title = "Bí thư" if family_of(unit) in (PARTY, YOUTH) else "Chủ tịch"
-        person = unit.people.filter(title__istartswith=title).order_by("pk").first()
-        if person is not None:
-            unit.signer_name = person.full_name
-            unit.save(update_fields=["signer_name"])
+        name = heads.get((unit.pk, "Bí thư" if family_of(unit) in (PARTY, YOUTH) else "Chủ tịch"))
+        if name is not None:
+            unit.signer_name = name
+            signed.append(unit)
+    Unit.objects.bulk_update(signed, ["signer_name"])
 
 
 def load_demo(*, stdout=None) -> bool:

@@ -1,10 +1,8 @@
 import datetime as dt
-import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from docx import Document
 
 from guongsang.accounts.models import Role
 from guongsang.awards import decisions, selection
@@ -15,15 +13,7 @@ from guongsang.nominations import services as nominating
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import Honor
 from tests.awards.conftest import approved, signed, submitted
-
-
-def text_of(data: bytes) -> str:
-    doc = Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(c.text for c in row.cells)
-    return "\n".join(parts)
+from tests.docx_text import docx_text
 
 
 @pytest.mark.parametrize(
@@ -89,7 +79,7 @@ def test_party_decision_contents_and_money_totals(cast, plan):
         ("Cá nhân", 2, 710_000, 1_420_000),
     ]
     assert totals["total"] == 2_830_000
-    text = text_of(decision_docx(d))
+    text = docx_text(decision_docx(d))
     for expected in (
         "ĐẢNG CỘNG SẢN VIỆT NAM",
         "HUYỆN ỦY LẠC DƯƠNG",
@@ -129,7 +119,7 @@ def test_state_decision_follows_decree_30(cast, plan):
         1_490_000,
         "Ủy ban nhân dân huyện Lạc Dương",
     )
-    text = text_of(decision_docx(d))
+    text = docx_text(decision_docx(d))
     for expected in (
         "ỦY BAN NHÂN DÂN\nHUYỆN LẠC DƯƠNG",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -7,7 +7,6 @@ import io
 
 import pytest
 from django.urls import reverse
-from docx import Document
 
 from guongsang.accounts.models import Role
 from guongsang.awards import decisions
@@ -18,14 +17,9 @@ from guongsang.documents import issued
 from guongsang.documents.issuers import IssuerIncomplete
 from guongsang.documents.models import IssuedDocument
 from guongsang.org.models import Unit
+from tests.docx_text import docx_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(data: bytes) -> str:
-    document = Document(io.BytesIO(data))
-    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
 def _member(role: str, unit: Unit):
@@ -52,7 +46,7 @@ def test_a_signed_decision_is_served_as_signed_after_its_issuer_is_renamed(signe
     assert response.status_code == 200
     body = response.content
     assert hashlib.sha256(body).hexdigest() == kept.sha256
-    text = _text(body)
+    text = docx_text(body)
     assert old_name.upper() in text.upper() and "ĐỔI TÊN SAU KHI KÝ" not in text.upper()
     page = client.get(reverse("awards:decision", args=[signed.award_list_id]))
     assert "Tải về là bản 1 được lưu lúc ký" in page.content.decode()
@@ -73,7 +67,7 @@ def test_an_issued_plan_is_served_as_issued_and_an_amendment_adds_a_version(demo
     )
     assert [v.version for v in issued.versions(issued.plan_key(campaign.pk))] == [2, 1]
     after = client.get(url).content
-    assert after != before and "Tháng 01/2027" in _text(after)
+    assert after != before and "Tháng 01/2027" in docx_text(after)
     first = client.get(url + "?phien_ban=1")
     assert first.content == before  # the first version stays, under a name of its own
     assert "ke-hoach-120-KH-DUK-ban-1.docx" in first["Content-Disposition"]

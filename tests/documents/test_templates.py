@@ -15,6 +15,7 @@ from guongsang.documents.models import DocumentTemplate
 from guongsang.documents.templates import FRAMES, fill_frame, framed
 from guongsang.reports.documents import report_docx
 from guongsang.reports.models import Report
+from tests.docx_text import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +34,6 @@ def _frame(body: list[str], header: str = "", footer: str = "") -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def _all_text(data: bytes) -> str:
-    document = Document(io.BytesIO(data))
-    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    footers = [p.text for s in document.sections for p in s.footer.paragraphs + s.first_page_footer.paragraphs]
-    return "\n".join([p.text for p in document.paragraphs] + cells + footers)
 
 
 def test_every_kind_of_document_has_a_replaceable_template():
@@ -64,7 +58,7 @@ def test_a_report_is_put_into_the_administrators_frame_and_still_passes_the_chec
     )
     data = report_docx(report)
     assert data != plain
-    text = _all_text(data)
+    text = docx_text(data, footers=True)
     assert "Lưu hành nội bộ" in text  # the frame's footer
     first = Document(io.BytesIO(data)).sections[0].first_page_footer
     assert "Lưu hành nội bộ" in "".join(p.text for p in first.paragraphs)  # on page 1 too
@@ -161,7 +155,7 @@ def test_page_numbers_are_added_only_when_the_frame_has_none():
         )
     )
     assert "PAGE" in instr
-    assert "Nội dung" in _all_text(data)
+    assert "Nội dung" in docx_text(data, footers=True)
 
 
 @pytest.mark.parametrize("name", sorted(["ke_hoach", *FRAMES]))

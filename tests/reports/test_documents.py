@@ -6,19 +6,14 @@ from docx import Document
 from guongsang.accounts.models import Role
 from guongsang.reports import services
 from guongsang.reports.documents import match_sections, report_docx
+from tests.docx_text import docx_text
 from tests.reports.test_services import plan, save  # noqa: F401  (fixture)
-
-
-def text_of(data: bytes) -> str:
-    doc = Document(io.BytesIO(data))
-    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
 def test_the_report_document_has_every_section_and_indicator_table(cast, plan):  # noqa: F811
     save(cast, plan, plan.s1, "<p>Đã quán triệt</p><ul><li>Chi bộ thôn 1</li></ul>", {"van-ban": "4"})
     save(cast, plan, plan.s2, "Kết quả nổi bật.", {"tuyen-truyen": {"2024": "8"}, "mo-hinh": [["Dân vận khéo", "Tốt"]]})
-    text = text_of(report_docx(services.report_for(plan, cast.commune)))
+    text = docx_text(report_docx(services.report_for(plan, cast.commune)))
     for needle in (
         "ĐẢNG BỘ HUYỆN LẠC DƯƠNG\nĐẢNG ỦY XÃ LÁT\n*\nSố     -BC/ĐU",  # the đảng bộ above, its committee
         "ĐẢNG CỘNG SẢN VIỆT NAM",
