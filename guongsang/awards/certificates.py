@@ -209,6 +209,7 @@ def field_lines(f: dict, text: str) -> tuple[list[str], float]:
     a field of several lines a long line also wraps at the field's width. A field with fewer lines
     than the explicit breaks keeps the extra text on its last line, and the size then shrinks, down
     to MIN_SIZE, until every line fits the width and the number of lines."""
+    register_fonts()  # the widths are measured in the printed font, whoever asks first
     paragraphs = [line for line in (nfc(p) for p in (text or "").splitlines()) if line]
     if not paragraphs:
         return [], float(f.get("size", 14))
