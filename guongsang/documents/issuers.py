@@ -13,8 +13,9 @@ and ../shared/DOMAIN.md:
   and motto on the right; capacity with a dot, "TM. ỦY BAN NHÂN DÂN".
 - Mặt trận: "ỦY BAN MTTQ VIỆT NAM" over the level ("HUYỆN LẠC DƯƠNG"), the national name and motto,
   State-style number; "TM. BAN THƯỜNG TRỰC".
-- Đoàn (Hướng dẫn 29-HD/TWĐTN-VP, 2013): "BCH HUYỆN LẠC DƯƠNG" over three stars, "Số: 12-BC/HĐTN";
-  "ĐOÀN TNCS HỒ CHÍ MINH" on the right; "TM. BAN THƯỜNG VỤ".
+- Đoàn (Hướng dẫn 29-HD/TWĐTN-VP, 2013): the Đoàn body above ("TỈNH ĐOÀN LÂM ĐỒNG"), the issuing
+  committee in bold ("BCH HUYỆN LẠC DƯƠNG"), three stars, "Số: 12-BC/HĐTN"; "ĐOÀN TNCS HỒ CHÍ MINH" on
+  the right; "TM. BAN THƯỜNG VỤ".
 - Other mass organisations (Hội Liên hiệp Phụ nữ, Hội Nông dân, Hội Cựu chiến binh, Công đoàn): the
   organisation in bold over a short rule, the national name and motto, State-style number;
   "TM. BAN THƯỜNG VỤ" / "CHỦ TỊCH".
@@ -46,6 +47,15 @@ YOUTH_NAME = "ĐOÀN TNCS HỒ CHÍ MINH"
 
 # Unit kinds (org.UnitKind.code) whose documents are not the Party's though the kind is not State.
 _YOUTH_KINDS = {"doan-thanh-nien"}
+_YOUTH_WORDS = ["Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên"]
+# The Đoàn of a level, named after that level's Party committee: "Tỉnh ủy Lâm Đồng" → "Tỉnh đoàn Lâm Đồng".
+_YOUTH_BODIES = [
+    ("tỉnh ủy", "Tỉnh đoàn"),
+    ("thành ủy", "Thành đoàn"),
+    ("huyện ủy", "Huyện đoàn"),
+    ("quận ủy", "Quận đoàn"),
+    ("thị ủy", "Thị đoàn"),
+]
 _FRONT_KINDS = {"mttq"}
 
 # Committees of a đảng bộ (the body that issues is the committee, "ĐẢNG ỦY XÃ LÁT"), and their
@@ -141,6 +151,23 @@ def _level(name: str, organisation_words: list[str]) -> str:
     return ""
 
 
+def youth_superior(unit, parent) -> str:
+    """The Đoàn body above a Đoàn unit, the first line of its header: a Đoàn parent by its name;
+    otherwise the Đoàn of the nearest committee above the unit's own level (a huyện đoàn under Huyện ủy
+    Lạc Dương, under Tỉnh ủy Lâm Đồng, answers to "TỈNH ĐOÀN LÂM ĐỒNG"); none at the top."""
+    if parent is None:
+        return ""
+    if family_of(parent) == YOUTH:
+        return _upper(parent.name)
+    own = fold(unit.name)  # a committee named in the unit's own name is at its level ("Tỉnh đoàn Thái Nguyên")
+    for ancestor in [parent, *reversed(type(parent).objects.get_ancestors(parent))]:
+        for word, body in _YOUTH_BODIES:
+            rest = _strip_prefix(nfc(ancestor.name), word)
+            if rest and fold(rest) not in own:
+                return _upper(f"{body} {rest}")
+    return ""
+
+
 def _level_from_parent(unit, parent) -> str:
     """A level inferred from the superior committee when the name does not say it."""
     if parent is None:
@@ -169,9 +196,8 @@ def letterhead(unit, *, parent=None, day: dt.date | None = None) -> Letterhead:
         issuer = [_upper(party_committee(unit))]
         mark, titles = "*", [PARTY_NAME]
     elif family == YOUTH:
-        level = _level(name, ["Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên"])
-        level = level or _level_from_parent(unit, parent)
-        superior = ""
+        level = _level(name, _YOUTH_WORDS) or _level_from_parent(unit, parent)
+        superior = youth_superior(unit, parent)
         issuer = [_upper(f"BCH {level}" if level else name)]
         mark, titles = "***", [YOUTH_NAME]
     elif family == FRONT:

@@ -106,6 +106,23 @@ def test_party_headers_print_the_party_organisation_above_not_the_committee(demo
     assert letterhead(branch).superior == "ĐẢNG BỘ XÃ LÁT" and letterhead(branch).issuer[0].startswith("CHI BỘ ")
 
 
+def test_a_doan_header_prints_the_doan_above_it(demo):
+    """Hướng dẫn 29-HD/TWĐTN-VP: the Đoàn body above on the first line, the issuing committee in bold
+    below it. A huyện đoàn (under Huyện ủy Lạc Dương) answers to the Tỉnh đoàn, not to a "huyện đoàn"
+    of its own district; a bloc's Đoàn to its province's; a Tỉnh đoàn prints no line above itself; a
+    Đoàn parent in the tree is named as it is."""
+    district = Unit.objects.get(code="LD-DTN")
+    assert (letterhead(district).superior, letterhead(district).issuer) == ("TỈNH ĐOÀN LÂM ĐỒNG", ["BCH HUYỆN LẠC DƯƠNG"])
+    assert letterhead(Unit.objects.get(code="HT-DTN")).superior == "TỈNH ĐOÀN HÀ TĨNH"
+    province = Unit.objects.get(code="TN-TINHDOAN")
+    assert letterhead(province).superior == ""
+    assert letterhead(Unit.objects.get(code="TN-DTN"), parent=province).superior == "TỈNH ĐOÀN THÁI NGUYÊN"
+    left, _ = header_cells(Document(io.BytesIO(report_docx(_report_of("doan-thanh-nien")))))
+    lines = [p for p in left.paragraphs if p.text]
+    assert lines[0].text.startswith("TỈNH ĐOÀN ") and not any(r.bold for r in lines[0].runs)
+    assert lines[1].text.startswith("BCH ") and all(r.bold for r in lines[1].runs if r.text.strip())
+
+
 def test_a_district_committees_consolidated_report_is_signed_for_its_standing_committee(demo):
     report = Report.objects.get(unit__code="LD-HU", campaign__issuer__code="LD-HU")
     data = report_docx(report)
