@@ -15,6 +15,7 @@ from guongsang.accounts.audit import log_action
 from guongsang.awards.models import Award, AwardDecision, AwardList, BaseSalary
 from guongsang.awards.selection import require_leader, require_manager
 from guongsang.campaigns.models import NomineeKind
+from guongsang.documents.issuers import PARTY, charter, deciding_body, family_of
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.lib.files import atomic_with_files
 from guongsang.lib.text import fold, nfc
@@ -23,6 +24,7 @@ from guongsang.org import services as org_services
 
 if TYPE_CHECKING:
     from guongsang.documents.models import IssuedDocument
+    from guongsang.org.models import Unit
 
 STATE_GRANTORS = ("uy ban nhan dan", "ubnd")
 ROUND_TO = 10_000  # money is rounded up to the nearest 10,000 đồng
@@ -63,6 +65,15 @@ def _authority(granted_by: str) -> str:
     return text[len("Chủ tịch ") :] if fold(text).startswith("chu tich ") else text
 
 
+def _proposer(issuer: Unit) -> str:
+    """Whose proposal the issuer's own decision considers: a Party committee's propaganda board (only
+    committees with a standing committee have boards; a chi bộ decides without one); elsewhere the
+    emulation council every body has under the Law on Emulation and Commendation."""
+    if family_of(issuer) != PARTY:
+        return f"Hội đồng Thi đua - Khen thưởng {issuer.name}"
+    return f"Ban Tuyên giáo {issuer.name}" if issuer.kind.has_superior_powers else ""
+
+
 def decision_defaults(award_list: AwardList) -> dict:
     campaign, form = award_list.campaign, award_list.award_form
     issuer = campaign.issuer
@@ -82,22 +93,25 @@ def decision_defaults(award_list: AwardList) -> dict:
             "grounds": "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
             "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
             "Căn cứ các nghị định của Chính phủ quy định chi tiết thi hành Luật Thi đua, khen thưởng",
-            "proposer": f"Ban Thường vụ {issuer.name}",
+            "proposer": deciding_body(issuer),
             "signer_capacity": "",
             "signer_title": "CHỦ TỊCH",
             "signer_name": "",
             **common,
         }
+    # The issuer's own decision, in its family's terms (documents/issuers.py): who decides, the charter
+    # it cites, and who proposes.
     parent = issuer.parent_unit()
+    authority = deciding_body(issuer)
+    statute = charter(issuer)
     return {
         "style": style,
-        "authority": f"Ban Thường vụ {issuer.name}",
+        "authority": authority,
         "authority_parent": parent.name if parent else "",
         "abbreviation": issuer.abbreviation or "",
-        "grounds": "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n"
-        f"Căn cứ Quy chế làm việc của {issuer.name};\n"
-        f"Căn cứ Kế hoạch số {campaign.symbol} của Ban Thường vụ {issuer.name}",
-        "proposer": f"Ban Tuyên giáo {issuer.name}",
+        "grounds": (f"Căn cứ {statute};\n" if statute else "") + f"Căn cứ Quy chế làm việc của {issuer.name};\n"
+        f"Căn cứ Kế hoạch số {campaign.symbol} của {authority}",
+        "proposer": _proposer(issuer),
         "signer_capacity": campaign.signer_capacity,
         "signer_title": campaign.signer_title,
         "signer_name": campaign.signer_name,

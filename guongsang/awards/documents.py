@@ -27,8 +27,21 @@ from guongsang.documents.docx import (
     signature_block,
     to_bytes,
 )
-from guongsang.documents.issuers import Signer, family_of, letterhead, place_date, respell_capacity, signer_for
-from guongsang.documents.symbols import PARTY, STATE, Symbol, number_line
+from guongsang.documents.issuers import (
+    FRONT,
+    MASS,
+    STATE,
+    Signer,
+    deciding_body,
+    family_number_line,
+    family_of,
+    letterhead,
+    place_date,
+    respell_capacity,
+    signer_for,
+    symbol_style,
+)
+from guongsang.documents.symbols import Symbol
 from guongsang.documents.templates import framed
 from guongsang.documents.vndate import local_day, place_and_date, short_date
 from guongsang.lib.text import fold, lower_first
@@ -65,13 +78,17 @@ def _rule_below(paragraph) -> None:
 
 
 def _symbol(d: AwardDecision) -> Symbol:
-    return Symbol(d.number or 0, "QĐ", d.abbreviation, PARTY if d.style == AwardDecision.Style.PARTY else STATE)
+    return Symbol(d.number or 0, "QĐ", d.abbreviation, symbol_style(_family(d)))
+
+
+def _family(d: AwardDecision) -> str:
+    """The State's layout for a People's Committee's decision; otherwise the issuer's own (a Party
+    committee, the Mặt trận, the Đoàn or a mass organisation deciding on its own campaign)."""
+    return STATE if d.style == AwardDecision.Style.STATE else family_of(d.award_list.campaign.issuer)
 
 
 def _number_line(d: AwardDecision) -> str:
-    if d.number:
-        return number_line(_symbol(d))
-    return f"Số      -QĐ/{d.abbreviation}" if d.style == AwardDecision.Style.PARTY else f"Số:      /QĐ-{d.abbreviation}"
+    return family_number_line(_family(d), "QĐ", d.abbreviation, d.number or None)
 
 
 def _state_header(doc, d: AwardDecision) -> None:
@@ -115,10 +132,13 @@ def decision_docx(d: AwardDecision) -> bytes:
         dated = place_and_date(d.place, d.date) if d.place else place_date(campaign.issuer, d.date)
         letterhead_block(doc, head, number_line=_number_line(d), place_date=dated)
         family = head.family
+    # The Mặt trận and the mass organisations write their decisions as NĐ 30/2020 does (its sizes, "Về
+    # việc", grounds without dashes, "QUYẾT ĐỊNH:"); the Party and the Đoàn as Hướng dẫn 36 does.
+    admin = family in (STATE, FRONT, MASS)
     para(doc, "")
     # The document type: 15–16 pt in Party documents (36-HD/VPTW), 13–14 pt under NĐ 30/2020.
-    para(doc, "QUYẾT ĐỊNH", size=14 if state else 16, bold=True, align="center", indent_first=None, space_after=0)
-    subject = f"Về việc tặng {form.name}" if state else f"về việc tặng {form.name}"
+    para(doc, "QUYẾT ĐỊNH", size=14 if admin else 16, bold=True, align="center", indent_first=None, space_after=0)
+    subject = f"Về việc tặng {form.name}" if admin else f"về việc tặng {form.name}"
     para(
         doc,
         f"{subject} cho các tập thể, cá nhân có thành tích trong {lower_first(campaign.title)}",
@@ -132,11 +152,12 @@ def decision_docx(d: AwardDecision) -> bytes:
     deciding = f"CHỦ TỊCH {d.authority.upper()}" if state else d.authority.upper()
     para(doc, deciding, size=14, bold=True, align="center", indent_first=None, space_after=8)
     for line in decision_grounds(d):
-        para(doc, ("" if state else "- ") + line.rstrip(";") + ";", italic=state)
-    para(doc, f"{'Xét' if state else '- Xét'} đề nghị của {d.proposer}.", italic=state)
+        para(doc, ("" if admin else "- ") + line.rstrip(";") + ";", italic=admin)
+    if d.proposer:
+        para(doc, f"{'Xét' if admin else '- Xét'} đề nghị của {d.proposer}.", italic=admin)
     para(
         doc,
-        "QUYẾT ĐỊNH:" if state else "QUYẾT ĐỊNH",
+        "QUYẾT ĐỊNH:" if admin else "QUYẾT ĐỊNH",
         size=14,
         bold=True,
         align="center",
@@ -164,13 +185,14 @@ def decision_docx(d: AwardDecision) -> bytes:
     office = f"Chánh Văn phòng {d.authority}" if state else "Văn phòng"
     para(
         doc,
-        f"Điều {last}. {office}, {d.proposer}, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
+        f"Điều {last}. {office}, {d.proposer + ', ' if d.proposer else ''}các cơ quan, đơn vị liên quan và các "
+        "tập thể, cá nhân có tên tại "
         "Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
     )
     recipients = [f"- Như Điều {last};"]
     if not state and d.authority_parent:
         recipients.insert(0, f"- Ban Thường vụ {d.authority_parent} (để báo cáo);")
-    recipients += [f"- {d.proposer};", "- Lưu Văn phòng."]
+    recipients += [*([f"- {d.proposer};"] if d.proposer else []), "- Lưu Văn phòng."]
     signature_block(doc, decision_signer(d), recipients=recipients, family=family)
     _attached_list(doc, d)
     page_numbers(doc)
@@ -188,7 +210,7 @@ _CATALOGUE_GROUNDS = (
 def decision_signer(d: AwardDecision) -> Signer:
     """Who signs the decision and in what capacity, spelled as its kind of document writes it (the
     decision and the certificates printed from it say the same)."""
-    family = "state" if d.style == AwardDecision.Style.STATE else family_of(d.award_list.campaign.issuer)
+    family = _family(d)
     return Signer(
         capacity=respell_capacity(d.signer_capacity, family), title=d.signer_title or "", name=d.signer_name or ""
     )
@@ -275,7 +297,7 @@ def escalation_letter(campaign, target, escalations) -> bytes:
     para(
         doc,
         f"Thực hiện Kế hoạch số {campaign.symbol} về {lower_first(campaign.title)}; trên cơ sở kết quả "
-        f"khen thưởng của Ban Thường vụ {issuer.name}, Ban Thường vụ {issuer.name} trân trọng đề nghị "
+        f"khen thưởng của {deciding_body(issuer)}, {deciding_body(issuer)} trân trọng đề nghị "
         f"{target.granted_by} xem xét {lower_first(target.name)} cho {len(escalations):02d} tập thể, cá nhân có "
         "tên trong danh sách kèm theo.",
     )
@@ -284,7 +306,7 @@ def escalation_letter(campaign, target, escalations) -> bytes:
         d = e.award.decision
         form = d.award_list.award_form.name
         grid_row(table, [str(i), e.award.nomination.nominee_name, awardee_place(e.award), f"{form}, QĐ {d.symbol}"])
-    para(doc, f"Ban Thường vụ {issuer.name} kính trình./.")
+    para(doc, f"{deciding_body(issuer)} kính trình./.")
     signer = signer_for(
         issuer, name=campaign.signer_name, title=campaign.signer_title, capacity_text=campaign.signer_capacity
     )

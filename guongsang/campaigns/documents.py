@@ -9,9 +9,9 @@ from docxtpl import DocxTemplate
 
 from guongsang.campaigns.models import Campaign, Deadline, NomineeKind, Reference
 from guongsang.documents.docx import a4, new_page, para
-from guongsang.documents.issuers import letterhead
+from guongsang.documents.issuers import deciding_body, family_number_line, letterhead, respell_capacity
 from guongsang.documents.models import LayoutProfile
-from guongsang.documents.symbols import DOC_TYPES, Symbol, number_line
+from guongsang.documents.symbols import DOC_TYPES
 from guongsang.documents.templates import finish_rendered, template_environment, template_path
 from guongsang.documents.vndate import deadline_text, local_day, place_and_date, short_date
 from guongsang.lib.text import fold, strip_end
@@ -28,17 +28,24 @@ def plan_context(campaign: Campaign) -> dict:
     """Everything the plan document shows, as plain data (what the tests check)."""
     issuer = campaign.issuer
     head = letterhead(issuer)
-    symbol = Symbol(campaign.number or 0, campaign.doc_type, issuer.abbreviation or "…")
     day = campaign.date
     sections = campaign.outline()
     return {
         "parent_org": head.superior,
         "issuer_name": " ".join(head.issuer),
-        "number_line": number_line(symbol) if campaign.number else "Số    -KH/" + (issuer.abbreviation or "…"),
+        "issuer_lines": head.issuer,
+        "mark": "―――――" if head.mark == "rule" else head.mark,
+        # The Party's or the Đoàn's name on the right; the others print the national name and motto.
+        "heading": "" if head.state_like else head.titles[0],
+        "national_name": head.titles[0],
+        "motto": head.titles[-1],
+        "number_line": family_number_line(
+            head.family, campaign.doc_type, issuer.abbreviation or "…", campaign.number or None
+        ),
         "place_date": place_and_date(campaign.place, day) if day else f"{campaign.place}, ngày    tháng    năm",
         "doc_type_name": DOC_TYPES.get(campaign.doc_type, "Kế hoạch").upper(),
         "title": campaign.title,
-        "signer_capacity": campaign.signer_capacity.upper(),
+        "signer_capacity": respell_capacity(campaign.signer_capacity, head.family),
         "signer_title": campaign.signer_title.upper(),
         "signer_name": campaign.signer_name,
         "recipients": recipient_lines(campaign.recipients.all()),
@@ -83,7 +90,7 @@ def _references_sentence(campaign: Campaign) -> str:
     if pieces[Reference.Kind.CITES]:
         sentence.append("Căn cứ " + "; ".join(pieces[Reference.Kind.CITES]))
     lead = "; ".join(sentence)
-    subject = f"Ban Thường vụ {campaign.issuer.name}"
+    subject = deciding_body(campaign.issuer)
     return f"{lead}, {subject} xây dựng Kế hoạch như sau:" if lead else f"{subject} xây dựng Kế hoạch như sau:"
 
 
@@ -229,7 +236,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             para(body, text, size=size, bold=style == "h2", indent_first=10)
     para(
         body,
-        f"Ban Thường vụ {campaign.issuer.name} yêu cầu các đơn vị triển khai thực hiện nghiêm túc Kế hoạch này./.",
+        f"{deciding_body(campaign.issuer)} yêu cầu các đơn vị triển khai thực hiện nghiêm túc Kế hoạch này./.",
         size=size,
     )
     recipients = tpl.new_subdoc()
@@ -245,7 +252,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             outline,
             f"(Kèm theo Kế hoạch số {campaign.symbol or '…'}"
             + (f", ngày {short_date(campaign.date)}" if campaign.date else "")
-            + f" của Ban Thường vụ {campaign.issuer.name})",
+            + f" của {deciding_body(campaign.issuer)})",
             size=size,
             italic=True,
             align="center",

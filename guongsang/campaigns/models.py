@@ -115,9 +115,11 @@ class Campaign(models.Model):
     def symbol(self) -> str:
         if not self.number:
             return ""
+        from guongsang.documents.issuers import family_of, symbol_style
         from guongsang.documents.symbols import Symbol
 
-        return str(Symbol(self.number, self.doc_type, self.issuer.abbreviation or "?"))
+        style = symbol_style(family_of(self.issuer))  # "98-KH/HU" (Party, Đoàn), "98/KH-MTTQ" (the others)
+        return str(Symbol(self.number, self.doc_type, self.issuer.abbreviation or "?", style))
 
     def outline(self) -> list[OutlineSection]:
         """The outline's sections in document order (each part followed by its subsections)."""

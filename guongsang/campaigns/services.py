@@ -31,6 +31,7 @@ from guongsang.campaigns.models import (
     Reference,
 )
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
+from guongsang.documents.issuers import capacity, deciding_body
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.documents.vndate import deadline_text
 from guongsang.lib.files import atomic_with_files
@@ -122,6 +123,8 @@ def campaign_create(*, actor: Actor, issuer: Unit, **fields: Any) -> Campaign:
             raise ValueError(name)
         setattr(campaign, name, value)
     campaign.place = campaign.place or issuer.place_name
+    if "signer_capacity" not in fields:  # as the issuer's kind signs: "T/M CHI BỘ", "TM. BAN THƯỜNG TRỰC", …
+        campaign.signer_capacity = capacity(issuer)
     if not (campaign.title or "").strip():
         raise CampaignError("Cần nhập trích yếu (tên) của kế hoạch.")
     _check_period(campaign)
@@ -491,6 +494,9 @@ def campaign_copy(
     issuer = issuer or source.issuer
     shift = dt.timedelta(days=offset_days)
     fields = {f: getattr(source, f) for f in CAMPAIGN_FIELDS if f != "number"}
+    if issuer != source.issuer:  # another issuer signs as its own kind does, by its own people
+        for f in ("signer_capacity", "signer_title", "signer_name"):
+            fields.pop(f, None)
     fields["date"] = None
     for f in ("period_start", "period_end"):
         if fields[f]:
@@ -566,7 +572,7 @@ def campaign_derive(*, actor: Actor, parent: Campaign, issuer: Unit, lead_days: 
         kind=Reference.Kind.IMPLEMENTS,
         symbol=parent.symbol,
         date=parent.date,
-        issuer=f"Ban Thường vụ {parent.issuer.name}",
+        issuer=deciding_body(parent.issuer),
         title=parent.title,
         position=0,
     )

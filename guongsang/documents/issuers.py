@@ -242,8 +242,13 @@ def number_line(unit, doc_type: str, number: int | None = None) -> str:
     """ "Số 05-BC/ĐU" (Party), "Số: 05-BC/HĐTN" (Đoàn), "Số: 05/BC-MTTQ" (State, Mặt trận, mass
     organisations); without a number the space is left for the clerk ("Số    -BC/ĐU")."""
     require_identity(unit)
-    abbreviation = nfc(unit.abbreviation).strip()
-    family = family_of(unit)
+    return family_number_line(family_of(unit), doc_type, unit.abbreviation, number)
+
+
+def family_number_line(family: str, doc_type: str, abbreviation: str, number: int | None = None) -> str:
+    """The number line as `family` writes it, for an abbreviation kept elsewhere (a decision keeps the
+    one it was made with)."""
+    abbreviation = nfc(abbreviation or "").strip()
     shown = (f"{number:02d}" if family in (PARTY, YOUTH) else str(number)) if number else "    "
     if family == PARTY:
         return f"Số {shown}-{doc_type}/{abbreviation}"
@@ -252,10 +257,16 @@ def number_line(unit, doc_type: str, number: int | None = None) -> str:
     return f"Số: {shown}/{doc_type}-{abbreviation}"
 
 
+def symbol_style(family: str) -> str:
+    """How a family's symbols read in a sentence: "05-QĐ/ĐU" (Party, Đoàn) or "5/QĐ-MTTQ" (the others),
+    as documents/symbols.py formats them."""
+    return "party" if family in (PARTY, YOUTH) else "state"
+
+
 def symbol_text(unit, doc_type: str, number: int) -> str:
     """The symbol as cited in a sentence: "05-TTr/ĐU" (Party, Đoàn), "5/TTr-MTTQ" (the others)."""
     abbreviation = nfc(unit.abbreviation).strip()
-    if family_of(unit) in (PARTY, YOUTH):
+    if symbol_style(family_of(unit)) == "party":
         return f"{number:02d}-{doc_type}/{abbreviation}"
     return f"{number}/{doc_type}-{abbreviation}"
 
@@ -298,6 +309,35 @@ def collective(unit) -> str:
     if family == STATE:
         return "Ủy ban nhân dân" if "ubnd" in code else ""
     return "Ban Thường vụ"
+
+
+def deciding_body(unit) -> str:
+    """Who decides in a unit's own decisions: "Ban Thường vụ Huyện ủy Lạc Dương", "Đảng ủy xã Lát" (a đảng
+    bộ cơ sở without a standing committee), "Chi bộ …", "Ban Thường trực Ủy ban MTTQ Việt Nam huyện …",
+    "Ban Thường vụ Hội Liên hiệp Phụ nữ huyện …"."""
+    body = collective(unit)
+    name = party_committee(unit) if family_of(unit) == PARTY else nfc(unit.name).strip()
+    if not body or fold(name).startswith(fold(body)):
+        return name
+    return f"{body} {name}"
+
+
+# The charter a body's own decisions cite first. For the mass organisations, by unit kind.
+_CHARTERS = {
+    PARTY: "Điều lệ Đảng Cộng sản Việt Nam",
+    FRONT: "Điều lệ Mặt trận Tổ quốc Việt Nam",
+    YOUTH: "Điều lệ Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "hoi-phu-nu": "Điều lệ Hội Liên hiệp Phụ nữ Việt Nam",
+    "hoi-nong-dan": "Điều lệ Hội Nông dân Việt Nam",
+    "hoi-cuu-chien-binh": "Điều lệ Hội Cựu chiến binh Việt Nam",
+    "cong-doan": "Điều lệ Công đoàn Việt Nam",
+}
+
+
+def charter(unit) -> str:
+    """ "Điều lệ Đảng Cộng sản Việt Nam", "Điều lệ Hội Nông dân Việt Nam", …; "" for a State body (its
+    grounds are laws, documents/catalogue.py) and for an organisation whose charter is not known."""
+    return _CHARTERS.get(unit.kind.code) or _CHARTERS.get(family_of(unit), "")
 
 
 def capacity(unit, body: str | None = None) -> str:

@@ -35,7 +35,10 @@ def template_path(name: str) -> Path:
 
 
 def build_plan_template(path: Path) -> None:
-    """Kế hoạch in the Party's presentation: header block, title, body, signature, outline."""
+    """Kế hoạch: header block, title, body, signature, outline. The header is the issuer's family's
+    (documents/issuers.py): the superior line when there is one, the issuer's lines, its mark ("*", "***"
+    or a short rule) and number on the left; on the right the Party's or the Đoàn's name (`heading`), or the
+    national name and motto."""
     doc = Document()
     default_font(doc)
     a4(doc)
@@ -45,23 +48,23 @@ def build_plan_template(path: Path) -> None:
     left, right = header.rows[0].cells
     left.paragraphs[0].text = ""
     for text, bold in (
+        ("{%p if parent_org %}", False),
         ("{{ parent_org }}", False),
-        ("{{ issuer_name }}", True),
-        ("*", False),
+        ("{%p endif %}", False),
+        ("{%p for line in issuer_lines %}", False),
+        ("{{ line }}", True),
+        ("{%p endfor %}", False),
+        ("{{ mark }}", False),
         ("{{ number_line }}", False),
     ):
         para(left, text, size=14, bold=bold, align="center", indent_first=None, space_after=0)
     left._element.remove(left.paragraphs[0]._element)
-    para(
-        right,
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-        size=15,
-        bold=True,
-        underline=True,
-        align="center",
-        indent_first=None,
-        space_after=6,
-    )
+    para(right, "{%p if heading %}", indent_first=None, space_after=0)
+    para(right, "{{ heading }}", size=15, bold=True, underline=True, align="center", indent_first=None, space_after=6)
+    para(right, "{%p else %}", indent_first=None, space_after=0)
+    para(right, "{{ national_name }}", size=12, bold=True, align="center", indent_first=None, space_after=0)
+    para(right, "{{ motto }}", size=13, bold=True, underline=True, align="center", indent_first=None, space_after=6)
+    para(right, "{%p endif %}", indent_first=None, space_after=0)
     para(right, "{{ place_date }}", size=14, italic=True, align="center", indent_first=None)
     right._element.remove(right.paragraphs[0]._element)
     para(doc, "", space_after=6)
@@ -233,6 +236,11 @@ def check_template(name: str, data: bytes) -> None:
 PLAN_FIELDS = (
     "parent_org",
     "issuer_name",
+    "issuer_lines",
+    "mark",
+    "heading",
+    "national_name",
+    "motto",
     "number_line",
     "place_date",
     "doc_type_name",
@@ -247,7 +255,8 @@ def _try_plan(data: bytes) -> None:
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(io.BytesIO(data))
-    context = {key: "thử" for key in PLAN_FIELDS}
+    context: dict = {key: "thử" for key in PLAN_FIELDS}
+    context["issuer_lines"] = ["thử"]
     for key in ("body", "recipients", "outline"):
         context[key] = tpl.new_subdoc(io.BytesIO(_sample_document()))
     tpl.render(context, jinja_env=template_environment(), autoescape=True)

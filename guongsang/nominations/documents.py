@@ -23,7 +23,7 @@ from guongsang.documents.docx import (
     signature_block,
     to_bytes,
 )
-from guongsang.documents.issuers import place_date, signer_for, speaking_name, symbol_text
+from guongsang.documents.issuers import deciding_body, place_date, signer_for, speaking_name, symbol_text
 from guongsang.documents.templates import framed
 from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.text import fold, lower_first, shorten
@@ -49,7 +49,7 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
         indent_first=None,
         space_after=12,
     )
-    para(doc, f"Kính gửi: Ban Thường vụ {campaign.issuer.name}", size=14, align="center", indent_first=None)
+    para(doc, f"Kính gửi: {deciding_body(campaign.issuer)}", size=14, align="center", indent_first=None)
     counts = {k: sum(1 for n in nominations if n.kind == k) for k in NomineeKind.values}
     parts = [f"{counts[k]:02d} {label.lower()}" for k, label in NomineeKind.choices if counts[k]]
     body = speaking_name(unit)
@@ -57,11 +57,11 @@ def proposal_letter(campaign: Campaign, unit, nominations: list[Nomination]) -> 
         doc,
         f"Thực hiện Kế hoạch số {campaign.symbol}"
         + (f", ngày {short_date(campaign.date)}" if campaign.date else "")
-        + f" của Ban Thường vụ {campaign.issuer.name} về {lower_first(campaign.title)}; căn cứ thành tích đạt "
+        + f" của {deciding_body(campaign.issuer)} về {lower_first(campaign.title)}; căn cứ thành tích đạt "
         f"được, {body} đề nghị xem xét, khen thưởng cho {', '.join(parts) or 'các tập thể, cá nhân'} "
         "(có danh sách kèm theo).",
     )
-    para(doc, f"{body[:1].upper() + body[1:]} kính trình Ban Thường vụ {campaign.issuer.name} xem xét, quyết định./.")
+    para(doc, f"{body[:1].upper() + body[1:]} kính trình {deciding_body(campaign.issuer)} xem xét, quyết định./.")
     signature_block(doc, signer_for(unit), recipients=["- Như trên;", "- Lưu."], family=head.family)
     title = para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", size=14, bold=True, align="center", indent_first=None)
     new_page(title)

@@ -22,7 +22,7 @@ from guongsang.documents.docx import (
     signature_block,
     to_bytes,
 )
-from guongsang.documents.issuers import signer_for, speaking_name
+from guongsang.documents.issuers import deciding_body, signer_for, speaking_name
 from guongsang.documents.templates import framed
 from guongsang.documents.vndate import local_day, short_date
 from guongsang.lib.ooxml import check_package
@@ -76,8 +76,7 @@ def report_docx(report: Report) -> bytes:
     else:
         para(
             doc,
-            f"Thực hiện {plan} của Ban Thường vụ {campaign.issuer.name}, {speaking_name(unit)} "
-            "báo cáo kết quả như sau:",
+            f"Thực hiện {plan} của {deciding_body(campaign.issuer)}, {speaking_name(unit)} báo cáo kết quả như sau:",
         )
     answers = {a.section_id: a for a in report.answers.all()}
     for section in campaign.outline():
@@ -107,9 +106,9 @@ def report_docx(report: Report) -> bytes:
     para(doc, f"Trên đây là báo cáo của {speaking_name(unit)}./.", space_after=6)
     if consolidated:
         parent = unit.parent_unit()
-        recipients = [f"- Ban Thường vụ {parent.name};" if parent else "- Cấp trên;", "- Lưu."]
+        recipients = [f"- {deciding_body(parent)};" if parent else "- Cấp trên;", "- Lưu."]
     else:
-        recipients = [f"- Ban Thường vụ {campaign.issuer.name};", "- Lưu."]
+        recipients = [f"- {deciding_body(campaign.issuer)};", "- Lưu."]
     sender = report.submitted_by.get_full_name() if report.submitted_by else ""
     signature_block(doc, signer_for(unit, fallback_name=sender), recipients=recipients, family=head.family)
     page_numbers(doc)

@@ -12,12 +12,16 @@ from django.db.models import F
 from django.urls import reverse
 from docx import Document
 
+from guongsang.awards.decisions import decision_defaults
 from guongsang.awards.documents import decision_docx
 from guongsang.awards.models import AwardDecision
 from guongsang.documents import catalogue
 from guongsang.documents.checker import check_docx, header_cells
 from guongsang.documents.issuers import (
     IssuerIncomplete,
+    capacity,
+    charter,
+    deciding_body,
     family_of,
     letterhead,
     number_line,
@@ -30,6 +34,7 @@ from guongsang.lib.filenames import attachment_header
 from guongsang.org.models import Unit
 from guongsang.reports.documents import report_docx, report_subject
 from guongsang.reports.models import Report
+from tests.docx_text import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +117,8 @@ def test_a_doan_header_prints_the_doan_above_it(demo):
     of its own district; a bloc's Đoàn to its province's; a Tỉnh đoàn prints no line above itself; a
     Đoàn parent in the tree is named as it is."""
     district = Unit.objects.get(code="LD-DTN")
-    assert (letterhead(district).superior, letterhead(district).issuer) == ("TỈNH ĐOÀN LÂM ĐỒNG", ["BCH HUYỆN LẠC DƯƠNG"])
+    head = letterhead(district)
+    assert (head.superior, head.issuer) == ("TỈNH ĐOÀN LÂM ĐỒNG", ["BCH HUYỆN LẠC DƯƠNG"])
     assert letterhead(Unit.objects.get(code="HT-DTN")).superior == "TỈNH ĐOÀN HÀ TĨNH"
     province = Unit.objects.get(code="TN-TINHDOAN")
     assert letterhead(province).superior == ""
@@ -248,3 +254,53 @@ def test_download_names_carry_utf8_and_an_ascii_fallback():
     assert header == "attachment; filename=\"ke-hoach-120-KH-DUK.docx\"; filename*=UTF-8''ke-hoach-120-KH-%C4%90UK.docx"
     assert attachment_header("bao-cao.docx") == 'attachment; filename="bao-cao.docx"'
     assert "=?utf-8?" not in header
+
+
+@pytest.mark.parametrize(("kind_code", "family", "titles", "left_line", "signs"), KINDS)
+def test_a_proposal_and_a_decision_are_laid_out_for_every_kind_of_issuer(
+    demo, kind_code, family, titles, left_line, signs
+):
+    """The Tờ trình of a proposing unit, and a decision of a campaign's issuer, for every kind of issuer
+    (not only the kinds whose proposals and decisions the demo happens to hold): the checker passes for
+    the issuer's family, with its title, its mark and its signature."""
+    from guongsang.nominations.documents import proposal_letter
+    from guongsang.nominations.models import Nomination
+
+    unit = Unit.objects.filter(kind__code=kind_code).order_by("path").first()
+    nominations = list(Nomination.objects.exclude(state=Nomination.State.DRAFT).order_by("pk")[:2])
+    letter = proposal_letter(nominations[0].campaign, unit, nominations)
+    # The issuer's own decision on its own campaign, with what the app fills in for such an issuer.
+    decision = AwardDecision.objects.filter(style=AwardDecision.Style.PARTY).first()
+    campaign = decision.award_list.campaign
+    campaign.issuer, campaign.signer_capacity = unit, capacity(unit)
+    for name, value in decision_defaults(decision.award_list).items():
+        setattr(decision, name, value)
+    for data in (letter, decision_docx(decision)):
+        assert check_docx(data, family=family) == [], kind_code
+        left, right = _header(data)
+        assert right[: len(titles)] == titles and left_line in left
+        assert _signature(data)[0] == signs[0]
+    text = docx_text(decision_docx(decision))
+    assert (charter(unit) or "Quy chế làm việc") in text
+    if family != "party":
+        assert "Đảng Cộng sản" not in text and "Ban Tuyên giáo" not in text and "T/M" not in text
+
+
+@pytest.mark.parametrize(("kind_code", "family", "titles", "left_line", "signs"), KINDS)
+def test_a_plan_is_laid_out_for_every_kind_of_issuer(demo, kind_code, family, titles, left_line, signs):
+    """A Mặt trận, a Đoàn, a mass organisation or a People's Committee runs its own campaign too: its plan
+    has its family's header, number, capacity and wording, not the Party's."""
+    from guongsang.campaigns.documents import render_plan_docx
+    from guongsang.campaigns.models import Campaign
+
+    unit = Unit.objects.filter(kind__code=kind_code).order_by("path").first()
+    campaign = Campaign.objects.exclude(number=None).order_by("pk").first()
+    campaign.issuer, campaign.signer_capacity = unit, capacity(unit)
+    data = render_plan_docx(campaign)
+    assert check_docx(data, family=family) == [], kind_code
+    left, right = _header(data)
+    assert right[: len(titles)] == titles and left_line in left
+    assert any(line == number_line(unit, campaign.doc_type, campaign.number) for line in left)
+    signature = next(t for t in Document(io.BytesIO(data)).tables if "Nơi nhận" in t.rows[0].cells[0].text)
+    assert signature.rows[0].cells[1].paragraphs[0].text == signs[0]
+    assert f"{deciding_body(unit)} xây dựng Kế hoạch" in docx_text(data)
