@@ -282,6 +282,8 @@ def test_a_proposal_and_a_decision_are_laid_out_for_every_kind_of_issuer(
         assert _signature(data)[0] == signs[0]
     text = docx_text(decision_docx(decision))
     assert (charter(unit) or "Quy chế làm việc") in text
+    admin = family in ("front", "mass", "state")  # NĐ 30's wording, the Party's and the Đoàn's otherwise
+    assert ("QUYẾT ĐỊNH:" in text, "Về việc tặng" in text) == (admin, admin)
     if family != "party":
         assert "Đảng Cộng sản" not in text and "Ban Tuyên giáo" not in text and "T/M" not in text
 
@@ -304,3 +306,35 @@ def test_a_plan_is_laid_out_for_every_kind_of_issuer(demo, kind_code, family, ti
     signature = next(t for t in Document(io.BytesIO(data)).tables if "Nơi nhận" in t.rows[0].cells[0].text)
     assert signature.rows[0].cells[1].paragraphs[0].text == signs[0]
     assert f"{deciding_body(unit)} xây dựng Kế hoạch" in docx_text(data)
+
+
+def test_a_new_campaign_signs_as_its_issuers_kind_and_a_copy_for_another_issuer_drops_the_signer(demo):
+    from django.contrib.auth import get_user_model
+
+    from guongsang.campaigns import services
+    from guongsang.campaigns.models import Campaign
+
+    admin = get_user_model().objects.get(username="admin")
+    front = Unit.objects.filter(kind__code="mttq").order_by("path").first()
+    branch = Unit.objects.filter(kind__code="chi-bo-co-so").order_by("path").first()
+    made = services.campaign_create(actor=admin, issuer=front, title="Sơ kết phong trào")
+    assert made.signer_capacity == "TM. BAN THƯỜNG TRỰC"
+    assert services.campaign_create(actor=admin, issuer=branch, title="Sơ kết").signer_capacity == "T/M CHI BỘ"
+    source = Campaign.objects.exclude(signer_name="").exclude(issuer=front).order_by("pk").first()
+    copy = services.campaign_copy(actor=admin, source=source, issuer=front)
+    assert (copy.signer_capacity, copy.signer_name) == ("TM. BAN THƯỜNG TRỰC", "")
+    same = services.campaign_copy(actor=admin, source=source, issuer=source.issuer)
+    assert (same.signer_capacity, same.signer_name) == (source.signer_capacity, source.signer_name)
+
+
+def test_who_decides_is_named_once_as_its_kind_names_it(demo):
+    named = {u.code: deciding_body(u) for u in Unit.objects.filter(code__in=["LD-HU", "LD-MTTQ", "LD-LAT"])}
+    assert named == {
+        "LD-HU": "Ban Thường vụ Huyện ủy Lạc Dương",
+        "LD-MTTQ": "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Lạc Dương",
+        "LD-LAT": "Đảng ủy xã Lát",  # a commune's đảng bộ without a standing committee
+    }
+    branch = Unit.objects.filter(kind__code="chi-bo-co-so").order_by("path").first()
+    assert deciding_body(branch) == branch.name and branch.name.startswith("Chi bộ ")
+    base = Unit.objects.filter(kind__code="dang-bo-co-so", name__startswith="Đảng bộ").order_by("path").first()
+    assert deciding_body(base) == "Đảng ủy " + base.name.removeprefix("Đảng bộ ").strip()
