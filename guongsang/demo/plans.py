@@ -1445,6 +1445,57 @@ def plan_current() -> tuple[Campaign, Campaign]:
     return c, ward
 
 
+def plan_front(parent: Campaign) -> Campaign:
+    """The district's Mặt trận implements the Huyện ủy's plan 98-KH/HU in its own system: a plan with the
+    Mặt trận's header, number and signature (documents/issuers.py), to show a non-Party issuer's plan."""
+    c = make(
+        "LD-MTTQ",
+        number=12,
+        date=parent.date + dt.timedelta(days=9),
+        period_start=parent.period_start,
+        period_end=parent.period_end,
+        title=f"Thực hiện sơ kết 02 năm {KL01} trong hệ thống Mặt trận huyện",
+        purpose=(
+            "Đánh giá kết quả Mặt trận Tổ quốc và các tổ chức thành viên tham gia học tập và làm theo tư tưởng, "
+            "đạo đức, phong cách Hồ Chí Minh; giới thiệu các điển hình tiêu biểu trong khu dân cư để Ban "
+            "Thường vụ Huyện ủy biểu dương."
+        ),
+        requirements="Gắn sơ kết với cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”.",
+        signer_capacity="TM. BAN THƯỜNG TRỰC",
+        signer_title="CHỦ TỊCH",
+        signer_name="Ka Sô Ha Thanh",
+    )
+    rows(
+        Reference,
+        c,
+        [
+            {
+                "kind": "implements",
+                "symbol": parent.symbol,
+                "date": parent.date,
+                "issuer": "Ban Thường vụ Huyện ủy Lạc Dương",
+                "title": parent.title,
+            }
+        ],
+    )
+    rows(
+        Recipient,
+        c,
+        [
+            {"name": n, "purpose": p}
+            for n, p in [
+                ("Ban Thường vụ Huyện ủy", "report"),
+                ("Ủy ban MTTQ Việt Nam tỉnh", "report"),
+                ("Các tổ chức thành viên", "carry_out"),
+                ("Ban Công tác Mặt trận các khu dân cư", "carry_out"),
+                ("Lưu Văn phòng", "file"),
+            ]
+        ],
+    )
+    return c
+
+
 def load_plans() -> list[Campaign]:
     current, ward = plan_current()
-    return [plan_000(), plan_001(), plan_003(), plan_004(), current, ward]
+    first = plan_000()
+    return [first, plan_front(first), plan_001(), plan_003(), plan_004(), current, ward]

@@ -43,6 +43,7 @@ def test_every_kind_of_document_of_the_demo_passes_the_checker_as_docx_and_as_pd
         assert needed in kinds, kinds
     families = {r.sample.family for r in results if r.sample.kind.startswith("Báo cáo đơn vị")}
     assert {"party", "state", "front", "youth", "mass"} <= families
+    assert {"party", "front"} <= {r.sample.family for r in results if r.sample.kind == "Kế hoạch"}
     assert {r.sample.name: r.problems for r in results if r.problems} == {}
     printed = [r for r in results if r.sample.extension in ("docx", "pdf")]
     assert all(r.pages >= 1 for r in printed), [(r.sample.name, r.pages) for r in printed]
