@@ -15,7 +15,7 @@ from guongsang.accounts.audit import log_action
 from guongsang.awards.models import Award, AwardDecision, AwardList, BaseSalary
 from guongsang.awards.selection import require_leader, require_manager
 from guongsang.campaigns.models import NomineeKind
-from guongsang.documents.issuers import PARTY, charter, deciding_body, family_of
+from guongsang.documents.issuers import PARTY, STATE, charter, deciding_body, family_of
 from guongsang.documents.numbering import allocate_number, note_number
 from guongsang.lib.files import atomic_with_files
 from guongsang.lib.text import fold, nfc
@@ -93,7 +93,7 @@ def decision_defaults(award_list: AwardList) -> dict:
             "grounds": "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
             "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
             "Căn cứ các nghị định của Chính phủ quy định chi tiết thi hành Luật Thi đua, khen thưởng",
-            "proposer": deciding_body(issuer),
+            "proposer": _proposer(issuer) if family_of(issuer) == STATE else deciding_body(issuer),
             "signer_capacity": "",
             "signer_title": "CHỦ TỊCH",
             "signer_name": "",
@@ -107,7 +107,7 @@ def decision_defaults(award_list: AwardList) -> dict:
     return {
         "style": style,
         "authority": authority,
-        "authority_parent": parent.name if parent else "",
+        "authority_parent": deciding_body(parent) if parent else "",  # told of it, "để báo cáo"
         "abbreviation": issuer.abbreviation or "",
         "grounds": (f"Căn cứ {statute};\n" if statute else "") + f"Căn cứ Quy chế làm việc của {issuer.name};\n"
         f"Căn cứ Kế hoạch số {campaign.symbol} của {authority}",

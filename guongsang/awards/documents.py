@@ -34,7 +34,6 @@ from guongsang.documents.issuers import (
     Signer,
     deciding_body,
     family_number_line,
-    family_of,
     letterhead,
     place_date,
     respell_capacity,
@@ -78,17 +77,11 @@ def _rule_below(paragraph) -> None:
 
 
 def _symbol(d: AwardDecision) -> Symbol:
-    return Symbol(d.number or 0, "QĐ", d.abbreviation, symbol_style(_family(d)))
-
-
-def _family(d: AwardDecision) -> str:
-    """The State's layout for a People's Committee's decision; otherwise the issuer's own (a Party
-    committee, the Mặt trận, the Đoàn or a mass organisation deciding on its own campaign)."""
-    return STATE if d.style == AwardDecision.Style.STATE else family_of(d.award_list.campaign.issuer)
+    return Symbol(d.number or 0, "QĐ", d.abbreviation, symbol_style(d.family))
 
 
 def _number_line(d: AwardDecision) -> str:
-    return family_number_line(_family(d), "QĐ", d.abbreviation, d.number or None)
+    return family_number_line(d.family, "QĐ", d.abbreviation, d.number or None)
 
 
 def _state_header(doc, d: AwardDecision) -> None:
@@ -191,7 +184,7 @@ def decision_docx(d: AwardDecision) -> bytes:
     )
     recipients = [f"- Như Điều {last};"]
     if not state and d.authority_parent:
-        recipients.insert(0, f"- Ban Thường vụ {d.authority_parent} (để báo cáo);")
+        recipients.insert(0, f"- {d.authority_parent} (để báo cáo);")
     recipients += [*([f"- {d.proposer};"] if d.proposer else []), "- Lưu Văn phòng."]
     signature_block(doc, decision_signer(d), recipients=recipients, family=family)
     _attached_list(doc, d)
@@ -210,7 +203,7 @@ _CATALOGUE_GROUNDS = (
 def decision_signer(d: AwardDecision) -> Signer:
     """Who signs the decision and in what capacity, spelled as its kind of document writes it (the
     decision and the certificates printed from it say the same)."""
-    family = _family(d)
+    family = d.family
     return Signer(
         capacity=respell_capacity(d.signer_capacity, family), title=d.signer_title or "", name=d.signer_name or ""
     )

@@ -233,9 +233,18 @@ class AwardDecision(models.Model):
     def symbol(self) -> str:
         if not self.number:
             return ""
-        from guongsang.documents.symbols import PARTY, STATE, Symbol
+        from guongsang.documents.issuers import symbol_style
+        from guongsang.documents.symbols import Symbol
 
-        return str(Symbol(self.number, "QĐ", self.abbreviation, PARTY if self.style == self.Style.PARTY else STATE))
+        return str(Symbol(self.number, "QĐ", self.abbreviation, symbol_style(self.family)))
+
+    @property
+    def family(self) -> str:
+        """The layout of the decision: the State's for a People's Committee's; otherwise the issuer's own (a
+        Party committee, the Mặt trận, the Đoàn or a mass organisation deciding on its own campaign)."""
+        from guongsang.documents.issuers import STATE, family_of
+
+        return STATE if self.style == self.Style.STATE else family_of(self.award_list.campaign.issuer)
 
 
 class Award(models.Model):

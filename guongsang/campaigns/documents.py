@@ -9,10 +9,18 @@ from docxtpl import DocxTemplate
 
 from guongsang.campaigns.models import Campaign, Deadline, NomineeKind, Reference
 from guongsang.documents.docx import a4, new_page, para
-from guongsang.documents.issuers import deciding_body, family_number_line, letterhead, respell_capacity
+from guongsang.documents.issuers import (
+    PARTY,
+    YOUTH,
+    deciding_body,
+    family_number_line,
+    family_of,
+    letterhead,
+    respell_capacity,
+)
 from guongsang.documents.models import LayoutProfile
 from guongsang.documents.symbols import DOC_TYPES
-from guongsang.documents.templates import finish_rendered, template_environment, template_path
+from guongsang.documents.templates import finish_rendered, plan_template_path, template_environment
 from guongsang.documents.vndate import deadline_text, local_day, place_and_date, short_date
 from guongsang.lib.text import fold, strip_end
 
@@ -224,8 +232,9 @@ def outline_lines(sections) -> list[tuple[int, str, str, list[str]]]:
 
 def render_plan_docx(campaign: Campaign) -> bytes:
     context = plan_context(campaign)
-    tpl = DocxTemplate(template_path("ke_hoach"))
-    profile = LayoutProfile.for_date(LayoutProfile.Family.PARTY, campaign.date or local_day(campaign.created_at))
+    tpl = DocxTemplate(plan_template_path(family_of(campaign.issuer)))
+    layout = LayoutProfile.Family.PARTY if family_of(campaign.issuer) in (PARTY, YOUTH) else LayoutProfile.Family.STATE
+    profile = LayoutProfile.for_date(layout, campaign.date or local_day(campaign.created_at))
     size = float(profile.body_pt) if profile else 14
 
     body = tpl.new_subdoc()
@@ -266,7 +275,13 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             for label in indicators:
                 para(outline, f"- Số liệu: {label}", size=size, indent_first=10)
     for label, columns in context["list_templates"]:
-        list_template(outline, label, columns, size=size)
+        list_template(
+            outline,
+            label,
+            columns,
+            size=size,
+            capacity_line="T/M CẤP ỦY" if family_of(campaign.issuer) == PARTY else "TM. BAN THƯỜNG VỤ",
+        )
     tpl.render(
         {**context, "body": body, "recipients": recipients, "outline": outline},
         jinja_env=template_environment(),
@@ -283,8 +298,9 @@ def render_plan_docx(campaign: Campaign) -> bytes:
     return finish_rendered(tpl)  # page numbers and the signature row, on the parts as saved
 
 
-def list_template(container, label: str, columns: list[str], *, size: float) -> None:
-    """An attached list form (e.g. DANH SÁCH MÔ HÌNH ĐIỂM TIÊU BIỂU) for units to fill in."""
+def list_template(container, label: str, columns: list[str], *, size: float, capacity_line: str = "T/M CẤP ỦY") -> None:
+    """An attached list form (e.g. DANH SÁCH MÔ HÌNH ĐIỂM TIÊU BIỂU) for units to fill in, signed for the
+    unit's leading body ("T/M CẤP ỦY" in a Party plan, "TM. BAN THƯỜNG VỤ" in the others)."""
     new_page(para(container, label.upper(), size=size, bold=True, align="center", indent_first=None, space_after=12))
     table = container.add_table(rows=3, cols=len(columns) + 1)
     table.style = "Table Grid"  # present in the packaged template (python-docx default styles)
@@ -295,5 +311,5 @@ def list_template(container, label: str, columns: list[str], *, size: float) -> 
         cell._element.remove(cell.paragraphs[0]._element)
     for n in (1, 2):
         table.rows[n].cells[0].text = str(n)
-    para(container, "T/M CẤP ỦY", size=size, bold=True, align="right", indent_first=None, space_after=0)
+    para(container, capacity_line, size=size, bold=True, align="right", indent_first=None, space_after=0)
     para(container, "(Ký tên, đóng dấu)", size=size, italic=True, align="right", indent_first=None)

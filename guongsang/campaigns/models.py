@@ -78,7 +78,9 @@ class Campaign(models.Model):
         blank=True,
         help_text="Ví dụ 7, 2, 0, -1, -3: nhắc trước hạn 7 và 2 ngày, đúng ngày hạn, sau hạn 1 và 3 ngày.",
     )
-    signer_capacity = models.CharField("thẩm quyền ký", max_length=80, default="T/M BAN THƯỜNG VỤ")
+    # Empty until set: a new campaign takes its issuer's kind's ("T/M BAN THƯỜNG VỤ", "T/M CHI BỘ",
+    # "TM. BAN THƯỜNG TRỰC" …, campaigns/services.py); a board signs in its own name, with none.
+    signer_capacity = models.CharField("thẩm quyền ký", max_length=80, blank=True, default="")
     signer_title = models.CharField("chức vụ người ký", max_length=80, blank=True)
     signer_name = models.CharField("họ tên người ký", max_length=120, blank=True)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)

@@ -48,13 +48,20 @@ YOUTH_NAME = "ĐOÀN TNCS HỒ CHÍ MINH"
 # Unit kinds (org.UnitKind.code) whose documents are not the Party's though the kind is not State.
 _YOUTH_KINDS = {"doan-thanh-nien"}
 _YOUTH_WORDS = ["Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên"]
-# The Đoàn of a level, named after that level's Party committee: "Tỉnh ủy Lâm Đồng" → "Tỉnh đoàn Lâm Đồng".
+# The Đoàn of a level, named after that level's Party committee: (committee words, the level they
+# stand for, the Đoàn's name): "Tỉnh ủy Lâm Đồng" → tỉnh Lâm Đồng → "Tỉnh đoàn Lâm Đồng"; "Đảng ủy xã
+# Lát" → xã Lát → "Đoàn xã Lát".
 _YOUTH_BODIES = [
-    ("tỉnh ủy", "Tỉnh đoàn"),
-    ("thành ủy", "Thành đoàn"),
-    ("huyện ủy", "Huyện đoàn"),
-    ("quận ủy", "Quận đoàn"),
-    ("thị ủy", "Thị đoàn"),
+    ("tỉnh ủy", "tỉnh", "Tỉnh đoàn"),
+    ("thành ủy", "thành phố", "Thành đoàn"),
+    ("huyện ủy", "huyện", "Huyện đoàn"),
+    ("quận ủy", "quận", "Quận đoàn"),
+    ("thị ủy", "thị xã", "Thị đoàn"),
+    *(
+        (f"{party} {level}", level, f"Đoàn {level}")
+        for level in ("xã", "phường", "thị trấn", "đặc khu")
+        for party in ("đảng ủy", "đảng bộ")
+    ),
 ]
 _FRONT_KINDS = {"mttq"}
 
@@ -159,12 +166,17 @@ def youth_superior(unit, parent) -> str:
         return ""
     if family_of(parent) == YOUTH:
         return _upper(parent.name)
-    own = fold(unit.name)  # a committee named in the unit's own name is at its level ("Tỉnh đoàn Thái Nguyên")
+    own = fold(unit.name)
     for ancestor in [parent, *reversed(type(parent).objects.get_ancestors(parent))]:
-        for word, body in _YOUTH_BODIES:
+        for word, level, body in _YOUTH_BODIES:
             rest = _strip_prefix(nfc(ancestor.name), word)
-            if rest and fold(rest) not in own:
-                return _upper(f"{body} {rest}")
+            if not rest:
+                continue
+            # A committee of the unit's own level is not above it: "… huyện Lạc Dương" under Huyện ủy Lạc
+            # Dương, "Tỉnh đoàn Thái Nguyên" under Tỉnh ủy Thái Nguyên (a thị trấn Lạc Dương is not).
+            if fold(f"{level} {rest}") in own or fold(f"{body} {rest}") in own:
+                break
+            return _upper(f"{body} {rest}")
     return ""
 
 

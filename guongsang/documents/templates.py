@@ -34,6 +34,24 @@ def template_path(name: str) -> Path:
     return PACKAGED / f"{name}.docx"
 
 
+def plan_template_path(family: str) -> Path:
+    """The plan template for an issuer of `family`. An uploaded template that prints no `heading` (one
+    made for the Party's header alone, with its name and star written in) serves Party issuers only;
+    the others get the packaged one, whose header follows their family."""
+    path = template_path("ke_hoach")
+    if family != "party" and path != PACKAGED / "ke_hoach.docx" and not _mentions(path, "heading"):
+        return PACKAGED / "ke_hoach.docx"
+    return path
+
+
+def _mentions(path: Path, name: str) -> bool:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode("utf-8", "replace")
+    return re.search(r"\{[{%][^}]*\b" + name + r"\b", re.sub(r"<[^>]+>", "", xml)) is not None
+
+
 def build_plan_template(path: Path) -> None:
     """Kế hoạch: header block, title, body, signature, outline. The header is the issuer's family's
     (documents/issuers.py): the superior line when there is one, the issuer's lines, its mark ("*", "***"
@@ -254,13 +272,16 @@ PLAN_FIELDS = (
 def _try_plan(data: bytes) -> None:
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(io.BytesIO(data))
-    context: dict = {key: "thử" for key in PLAN_FIELDS}
-    context["issuer_lines"] = ["thử"]
-    for key in ("body", "recipients", "outline"):
-        context[key] = tpl.new_subdoc(io.BytesIO(_sample_document()))
-    tpl.render(context, jinja_env=template_environment(), autoescape=True)
-    finish_rendered(tpl)
+    # Twice: with the Party's or the Đoàn's name on the right, and with the national name and motto, so a
+    # broken placeholder in either branch of the header is found now, not at a Mặt trận's first plan.
+    for heading in ("thử", ""):
+        tpl = DocxTemplate(io.BytesIO(data))
+        context: dict = {key: "thử" for key in PLAN_FIELDS}
+        context.update(issuer_lines=["thử"], heading=heading)
+        for key in ("body", "recipients", "outline"):
+            context[key] = tpl.new_subdoc(io.BytesIO(_sample_document()))
+        tpl.render(context, jinja_env=template_environment(), autoescape=True)
+        finish_rendered(tpl)
 
 
 BUILDERS = {"ke_hoach": build_plan_template, **{name: build_frame_template for name in FRAMES}}

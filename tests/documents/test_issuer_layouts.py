@@ -20,7 +20,6 @@ from guongsang.documents.checker import check_docx, header_cells
 from guongsang.documents.issuers import (
     IssuerIncomplete,
     capacity,
-    charter,
     deciding_body,
     family_of,
     letterhead,
@@ -29,6 +28,7 @@ from guongsang.documents.issuers import (
     signer_for,
     suggested_abbreviation,
     suggested_place,
+    youth_superior,
 )
 from guongsang.lib.filenames import attachment_header
 from guongsang.org.models import Unit
@@ -120,6 +120,10 @@ def test_a_doan_header_prints_the_doan_above_it(demo):
     head = letterhead(district)
     assert (head.superior, head.issuer) == ("TỈNH ĐOÀN LÂM ĐỒNG", ["BCH HUYỆN LẠC DƯƠNG"])
     assert letterhead(Unit.objects.get(code="HT-DTN")).superior == "TỈNH ĐOÀN HÀ TĨNH"
+    town = Unit.objects.get(code="LD-TT")  # Đảng bộ thị trấn Lạc Dương, under Huyện ủy Lạc Dương
+    assert youth_superior(Unit(name="Đoàn Thanh niên thị trấn Lạc Dương"), town) == "HUYỆN ĐOÀN LẠC DƯƠNG"
+    commune = Unit.objects.get(code="LD-LAT")
+    assert youth_superior(Unit(name="Chi đoàn thôn 1"), commune) == "ĐOÀN XÃ LÁT"
     province = Unit.objects.get(code="TN-TINHDOAN")
     assert letterhead(province).superior == ""
     assert letterhead(Unit.objects.get(code="TN-DTN"), parent=province).superior == "TỈNH ĐOÀN THÁI NGUYÊN"
@@ -256,6 +260,33 @@ def test_download_names_carry_utf8_and_an_ascii_fallback():
     assert "=?utf-8?" not in header
 
 
+# For the first unit of each kind in the demo: its plan 215's number line, who decides, the charter its
+# own decisions cite.
+OWN = {
+    "chi-bo-co-so": ("Số 215-KH/CB", "Chi bộ Tòa án nhân dân huyện", "Điều lệ Đảng Cộng sản Việt Nam"),
+    "dang-uy-xa": ("Số 215-KH/ĐU", "Ban Thường vụ Đảng ủy xã Lạc Dương", "Điều lệ Đảng Cộng sản Việt Nam"),
+    "dang-bo-co-so": ("Số 215-KH/ĐU", "Đảng ủy thị trấn Lạc Dương", "Điều lệ Đảng Cộng sản Việt Nam"),
+    "mttq": (
+        "Số: 215/KH-MTTQ",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Lạc Dương",
+        "Điều lệ Mặt trận Tổ quốc Việt Nam",
+    ),
+    "doan-thanh-nien": (
+        "Số: 215-KH/HĐTN",
+        "Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện Lạc Dương",
+        "Điều lệ Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    ),
+    "hoi-phu-nu": (
+        "Số: 215/KH-HPN", "Ban Thường vụ Hội Liên hiệp Phụ nữ huyện Lạc Dương", "Điều lệ Hội Liên hiệp Phụ nữ Việt Nam"
+    ),
+    "hoi-nong-dan": ("Số: 215/KH-HND", "Ban Thường vụ Hội Nông dân huyện Lạc Dương", "Điều lệ Hội Nông dân Việt Nam"),
+    "cong-doan": (
+        "Số: 215/KH-CĐ", "Ban Thường vụ Công đoàn Khối Cơ quan - Doanh nghiệp tỉnh", "Điều lệ Công đoàn Việt Nam"
+    ),
+    "ubnd": ("Số: 215/KH-UBND", "Ủy ban nhân dân huyện Lạc Dương", ""),
+}  # fmt: skip
+
+
 @pytest.mark.parametrize(("kind_code", "family", "titles", "left_line", "signs"), KINDS)
 def test_a_proposal_and_a_decision_are_laid_out_for_every_kind_of_issuer(
     demo, kind_code, family, titles, left_line, signs
@@ -281,9 +312,21 @@ def test_a_proposal_and_a_decision_are_laid_out_for_every_kind_of_issuer(
         assert right[: len(titles)] == titles and left_line in left
         assert _signature(data)[0] == signs[0]
     text = docx_text(decision_docx(decision))
-    assert (charter(unit) or "Quy chế làm việc") in text
+    _, decides, statute = OWN[kind_code]
+    assert f"Căn cứ {statute};" in text if statute else "Căn cứ Quy chế làm việc" in text
+    assert decides.upper() in text
+    if unit.parent_unit().code == "LD-HU":  # the committee above is told, by the name of its own standing committee
+        assert "- Ban Thường vụ Huyện ủy Lạc Dương (để báo cáo);" in text
     admin = family in ("front", "mass", "state")  # NĐ 30's wording, the Party's and the Đoàn's otherwise
     assert ("QUYẾT ĐỊNH:" in text, "Về việc tặng" in text) == (admin, admin)
+    # The decision cites itself, and certificates print it, as its header numbers it.
+    number = next(line for line in _header(decision_docx(decision))[0] if line.startswith("Số"))
+    assert number.split(" ", 1)[1] == decision.symbol
+    assert (
+        decision.symbol
+        == (f"{decision.number:02d}-QĐ/" if family in ("party", "youth") else f"{decision.number}/QĐ-")
+        + decision.abbreviation
+    )
     if family != "party":
         assert "Đảng Cộng sản" not in text and "Ban Tuyên giáo" not in text and "T/M" not in text
 
@@ -302,10 +345,12 @@ def test_a_plan_is_laid_out_for_every_kind_of_issuer(demo, kind_code, family, ti
     assert check_docx(data, family=family) == [], kind_code
     left, right = _header(data)
     assert right[: len(titles)] == titles and left_line in left
-    assert any(line == number_line(unit, campaign.doc_type, campaign.number) for line in left)
+    assert OWN[kind_code][0] in left
     signature = next(t for t in Document(io.BytesIO(data)).tables if "Nơi nhận" in t.rows[0].cells[0].text)
     assert signature.rows[0].cells[1].paragraphs[0].text == signs[0]
-    assert f"{deciding_body(unit)} xây dựng Kế hoạch" in docx_text(data)
+    text = docx_text(data)
+    assert f"{OWN[kind_code][1]} xây dựng Kế hoạch" in text
+    assert ("T/M" in text) == (family == "party")  # the attached forms too sign in the family's spelling
 
 
 def test_a_new_campaign_signs_as_its_issuers_kind_and_a_copy_for_another_issuer_drops_the_signer(demo):

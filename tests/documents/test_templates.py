@@ -111,6 +111,16 @@ def test_a_plan_template_without_its_body_is_refused():
     assert "{{p body }}" in " ".join(form.errors["file"])
 
 
+def test_a_plan_template_whose_national_name_branch_fails_is_refused():
+    """The header's second branch (national name and motto, for the Mặt trận, mass organisations and
+    State bodies) is tried too: a misspelt name there is found at upload, not at such an issuer's plan."""
+    lines = ["{%p if heading %}", "{{ heading }}", "{%p else %}", "{{ moto }}", "{%p endif %}", "{{p body }}"]
+    form = TemplateForm(data={"name": "ke_hoach"}, files={"file": SimpleUploadedFile("mau.docx", _frame(lines))})
+    assert not form.is_valid()
+    assert "moto" in " ".join(form.errors["file"])
+    assert not DocumentTemplate.objects.exists()
+
+
 def test_a_frames_own_header_and_footer_are_rendered_on_every_page_with_the_number_from_page_2():
     built = Document()
     for i in range(60):
@@ -163,3 +173,21 @@ def test_the_packaged_templates_pass_the_upload_check(name):
     from guongsang.documents.templates import PACKAGED, check_template
 
     check_template(name, (PACKAGED / f"{name}.docx").read_bytes())  # raises ValidationError if not
+
+
+def test_an_uploaded_plan_template_with_the_partys_header_written_in_serves_party_issuers_only(demo):
+    """A template made before the header followed the issuer (the Party's name and star typed in, no
+    `heading`) keeps serving Party committees; a Mặt trận's plan is made from the packaged template."""
+    from guongsang.campaigns.documents import render_plan_docx
+    from guongsang.campaigns.models import Campaign
+
+    lines = ["ĐẢNG CỘNG SẢN VIỆT NAM — MẪU RIÊNG", "{{ issuer_name }}", "*", "{{ number_line }}", "{{p body }}"]
+    DocumentTemplate.objects.create(
+        name="ke_hoach", file=SimpleUploadedFile("mau.docx", _frame(lines), content_type="application/octet-stream")
+    )
+    party = Campaign.objects.exclude(number=None).filter(issuer__code="LD-HU").first()
+    assert "MẪU RIÊNG" in docx_text(render_plan_docx(party))
+    front = Campaign.objects.get(issuer__code="LD-MTTQ")
+    data = render_plan_docx(front)
+    assert "MẪU RIÊNG" not in docx_text(data) and "ĐẢNG CỘNG SẢN VIỆT NAM" not in docx_text(data)
+    assert check_docx(data, family="front") == []
