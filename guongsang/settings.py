@@ -145,9 +145,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
-# Vietnamese first: the deployment's language applies to everyone, whatever the browser asks for.
-LANGUAGE_CODE = envstr("LANGUAGE_CODE", "vi")
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only: the interface is written in Vietnamese (not translatable), so no other language is
+# offered, and Django's own texts (validation, the admin) are in Vietnamese whatever the browser asks for.
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = envstr("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
