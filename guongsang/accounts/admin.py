@@ -34,10 +34,14 @@ class MembershipAdmin(AuditedAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("at", "actor_name", "action", "object_repr", "ip_address")
+    list_display = ("at", "actor_name", "action_in_words", "object_repr", "ip_address")
     list_filter = ("action",)
     search_fields = ("actor_name", "action", "object_repr")
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    @admin.display(description="thao tác", ordering="action")
+    def action_in_words(self, entry: AuditEntry) -> str:
+        return entry.label
 
     def has_add_permission(self, request):
         return False

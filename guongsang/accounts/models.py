@@ -100,6 +100,13 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Nhật ký chỉ được ghi thêm, không được xóa.")
 
+    @property
+    def label(self) -> str:
+        """The action in Vietnamese ("Tiếp nhận báo cáo" for report.accepted)."""
+        from guongsang.accounts.actions import action_label
+
+        return action_label(self.action)
+
 
 class SignIn(models.Model):
     """One live sign-in (a browser's session): listed on the user's security page, where it can be

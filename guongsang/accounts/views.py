@@ -15,6 +15,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from guongsang.accounts import services
+from guongsang.accounts.actions import filter_choices
 from guongsang.accounts.forms import CodeForm, LoginForm, SetupForm
 from guongsang.accounts.models import AuditEntry, Membership
 from guongsang.accounts.permissions import grants, is_admin, paths_for, scope_filter, top_units
@@ -75,7 +76,9 @@ def audit_log(request):
     if action:
         entries = entries.filter(action__startswith=action)
     page = Paginator(entries, 50).get_page(request.GET.get("trang"))
-    return render(request, "accounts/audit_log.html", {"page": page, "action": action})
+    choices = filter_choices()
+    context = {"page": page, "action": action, "actions": choices, "action_known": action in dict(choices)}
+    return render(request, "accounts/audit_log.html", context)
 
 
 # Account security: two-factor sign-in and live sign-ins ------------------------------------------
