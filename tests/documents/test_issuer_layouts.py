@@ -300,6 +300,12 @@ def test_a_proposal_and_a_decision_are_laid_out_for_every_kind_of_issuer(
     unit = Unit.objects.filter(kind__code=kind_code).order_by("path").first()
     nominations = list(Nomination.objects.exclude(state=Nomination.State.DRAFT).order_by("pk")[:2])
     letter = proposal_letter(nominations[0].campaign, unit, nominations)
+    # The issuer's consolidated report of its own campaign.
+    consolidated = Report.objects.select_related("campaign").filter(unit_id=F("campaign__issuer_id")).first()
+    consolidated.unit = consolidated.campaign.issuer = unit
+    data = report_docx(consolidated)
+    assert check_docx(data, family=family) == [], kind_code
+    assert _header(data)[1][: len(titles)] == titles and _signature(data)[0] == signs[0]
     # The issuer's own decision on its own campaign, with what the app fills in for such an issuer.
     decision = AwardDecision.objects.filter(style=AwardDecision.Style.PARTY).first()
     campaign = decision.award_list.campaign
