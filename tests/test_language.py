@@ -18,3 +18,4 @@ def test_a_browser_asking_for_english_gets_vietnamese(client):
     text = refused.content.decode()
     # Both fields are named as missing, in Django's own Vietnamese (the form was reloaded silently before).
     assert text.count("Trường này là bắt buộc.") == 2 and "This field is required" not in text
+    assert 'class="form-control is-invalid"' in text and 'aria-describedby="loi-ten"' in text

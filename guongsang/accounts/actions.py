@@ -4,7 +4,7 @@ log is filtered and exported by); the pages show these labels."""
 from __future__ import annotations
 
 LABELS = {
-    "accounts.recovery_codes_renewed": "Cấp lại mã khôi phục",
+    "accounts.recovery_codes_renewed": "Tạo lại mã dự phòng",
     "accounts.second_factor_failed": "Nhập sai mã đăng nhập hai bước",
     "accounts.second_factor_off": "Tắt đăng nhập hai bước",
     "accounts.second_factor_on": "Bật đăng nhập hai bước",
@@ -16,13 +16,13 @@ LABELS = {
     "accounts.signed_out_everywhere": "Đăng xuất khỏi mọi thiết bị",
     "award.escalated": "Chọn đề nghị lên cấp trên",
     "award.escalations.sent": "Gửi hồ sơ đề nghị cấp trên",
-    "award.unescalated": "Bỏ đề nghị lên cấp trên",
+    "award.unescalated": "Bỏ chọn đề nghị lên cấp trên",
     "award_decision.saved": "Lưu dự thảo quyết định khen thưởng",
     "award_decision.signed": "Ký quyết định khen thưởng",
     "award_list.added": "Đưa vào danh sách khen thưởng",
     "award_list.approved": "Duyệt danh sách khen thưởng",
     "award_list.commented": "Góp ý danh sách khen thưởng",
-    "award_list.posted": "Trình danh sách khen thưởng",
+    "award_list.posted": "Công khai danh sách khen thưởng để lấy ý kiến",
     "award_list.removed": "Bỏ khỏi danh sách khen thưởng",
     "award_list.reopened": "Mở lại danh sách khen thưởng",
     "campaign.amended": "Điều chỉnh kế hoạch đã ban hành",
@@ -40,8 +40,8 @@ LABELS = {
     "campaign.submitted": "Trình duyệt dự thảo kế hoạch",
     "campaign.updated": "Sửa thông tin chung của kế hoạch",
     "certificate.batch.started": "In giấy khen",
-    "certificate.calibration.saved": "Lưu căn chỉnh máy in giấy khen",
-    "certificate.layout.saved": "Lưu mẫu giấy khen",
+    "certificate.calibration.saved": "Lưu hiệu chỉnh máy in",
+    "certificate.layout.saved": "Lưu mẫu phôi giấy khen",
     "deadline.reminded": "Nhắc đơn vị chưa nộp",
     "demo.loaded": "Nạp dữ liệu mẫu",
     "nomination.file.uploaded": "Tải lên tệp hồ sơ đề nghị",
@@ -69,13 +69,18 @@ LABELS = {
     "report.consolidated": "Tổng hợp báo cáo",
     "report.imported": "Nhập báo cáo từ tệp",
     "report.returned": "Trả lại báo cáo kèm ý kiến",
-    "report.rolled_up": "Cộng số liệu báo cáo",
+    "report.rolled_up": "Gửi báo cáo tổng hợp lên kế hoạch cấp trên",
     "report.section.saved": "Lưu một mục báo cáo",
     "report.submitted": "Gửi báo cáo",
     "system.restored": "Khôi phục dữ liệu từ bản sao lưu",
 }
 
 _ADMIN = {"created": "Thêm", "changed": "Sửa", "deleted": "Xóa"}
+# Models of the libraries, whose names are not in Vietnamese.
+_MODEL_NAMES = {
+    "otp_totp.totpdevice": "thiết bị đăng nhập hai bước",
+    "otp_static.staticdevice": "bộ mã dự phòng",
+}
 
 
 def action_label(code: str) -> str:
@@ -98,6 +103,9 @@ def action_label(code: str) -> str:
     if len(parts) == 4 and parts[3] == "admin" and parts[2] in _ADMIN:
         from django.apps import apps
 
+        label = f"{parts[0]}.{parts[1]}"
+        if label in _MODEL_NAMES:
+            return f"{_ADMIN[parts[2]]} {_MODEL_NAMES[label]} (trang quản trị)"
         try:
             model = apps.get_model(parts[0], parts[1])
         except LookupError:
@@ -108,4 +116,6 @@ def action_label(code: str) -> str:
 
 def filter_choices() -> list[tuple[str, str]]:
     """The actions to filter the log by, in the order of their labels."""
-    return sorted(LABELS.items(), key=lambda item: item[1])
+    from guongsang.lib.text import fold
+
+    return sorted(LABELS.items(), key=lambda item: (fold(item[1]), item[1]))

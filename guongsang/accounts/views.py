@@ -73,11 +73,12 @@ def audit_log(request):
             raise Http404
         entries = entries.filter(scope_filter(paths, "unit_path"))
     action = request.GET.get("thao_tac", "").strip()
-    if action:
-        entries = entries.filter(action__startswith=action)
-    page = Paginator(entries, 50).get_page(request.GET.get("trang"))
     choices = filter_choices()
-    context = {"page": page, "action": action, "actions": choices, "action_known": action in dict(choices)}
+    known = action in dict(choices)
+    if action:  # one action as chosen; a typed prefix ("report.") keeps its group
+        entries = entries.filter(action=action) if known else entries.filter(action__startswith=action)
+    page = Paginator(entries, 50).get_page(request.GET.get("trang"))
+    context = {"page": page, "action": action, "actions": choices, "action_known": known}
     return render(request, "accounts/audit_log.html", context)
 
 
