@@ -19,6 +19,7 @@ from guongsang.accounts.permissions import can
 from guongsang.awards.models import AwardList, ListEntry, NoticeComment, Review, ReviewerAssignment, RubricItem, Vote
 from guongsang.campaigns.models import AwardForm, Campaign, Criterion, NomineeKind
 from guongsang.campaigns.permissions import can_approve_campaign, can_manage_campaign, can_view_campaign
+from guongsang.lib.text import strip_end
 from guongsang.lib.typing import Actor
 from guongsang.nominations import rules as R
 from guongsang.nominations.checks import recheck_campaign
@@ -91,7 +92,7 @@ def _screen_one(actor: Actor, n: Nomination, verdict: str, reason: str, now: dt.
         notify_units(
             [n.unit],
             title=f"Đề nghị khen thưởng được trả lại: {n.nominee_name}",
-            body=f"{n.campaign.issuer.name} trả lại đề nghị “{n.nominee_name}” để bổ sung: {reason}. "
+            body=f"{n.campaign.issuer.name} trả lại đề nghị “{n.nominee_name}” để bổ sung: {strip_end(reason)}. "
             "Đơn vị sửa và gửi lại trước hạn nộp hồ sơ.",
             link=f"/de-nghi/{n.pk}/",
         )

@@ -24,7 +24,7 @@ from guongsang.documents.numbering import allocate_number
 from guongsang.documents.vndate import deadline_text, local_day
 from guongsang.lib.deadlines import days_late, is_late
 from guongsang.lib.files import atomic_with_files, store
-from guongsang.lib.text import nfc
+from guongsang.lib.text import nfc, strip_end
 from guongsang.lib.typing import Actor, AnyUser
 from guongsang.nominations.uploads import TYPES, check_upload
 from guongsang.notifications.services import notify_units
@@ -365,10 +365,18 @@ def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> 
     notify_units(
         [report.unit],
         title="Báo cáo bị trả lại để sửa",
-        body="; ".join(f"Mục {sections[s].number}: {t}" for s, t in comments.items()),
+        # One line a section, named by number and title (several parts may each have a "1."), each comment
+        # ended once however it was typed ("Thiếu số liệu." gave "Thiếu số liệu.;").
+        body="\n".join(f"Mục {_section_name(sections[s])}: {strip_end(t)}." for s, t in comments.items()),
         link=reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}",
     )
     return report
+
+
+def _section_name(section) -> str:
+    """ "2. Kết quả thực hiện" (the number as the outline writes it, without a doubled dot)."""
+    number = section.number.strip().rstrip(".")
+    return f"{number}. {section.title.strip()}" if number else section.title.strip()
 
 
 @atomic_with_files

@@ -569,6 +569,12 @@ def test_screening_is_audited_and_a_returned_nomination_is_notified_to_its_unit(
         "Huyện ủy Lạc Dương trả lại đề nghị “Nguyễn Thị Ánh” để bổ sung: Thiếu biên bản. "
         "Đơn vị sửa và gửi lại trước hạn nộp hồ sơ."
     )
+    # A reason written as a sentence is not followed by a second full stop ("biên bản..", "lý do.;").
+    again = submitted(plan, cast.commune, person=plan.people[2])
+    S.screen(actor=manager, nomination=again, verdict="returned", reason="Thiếu biên bản họp xét.")
+    body = Notice.objects.get(link=f"/de-nghi/{again.pk}/").body
+    assert "để bổ sung: Thiếu biên bản họp xét. Đơn vị sửa" in body and ".." not in body
+    Notice.objects.filter(link=f"/de-nghi/{again.pk}/").delete()
     valid_one = submitted(plan, cast.commune, person=plan.people[1])
     S.screen(actor=manager, nomination=valid_one, verdict="valid")
     assert Notice.objects.count() == 1  # only a returned nomination is notified

@@ -7,6 +7,7 @@ from django.test import override_settings
 
 from guongsang.accounts.models import AuditEntry, Role
 from guongsang.campaigns.models import Campaign, Deadline, Indicator, OutlineSection, Participation
+from guongsang.notifications.models import Notice
 from guongsang.reports import services
 from guongsang.reports.models import Report, ReportVersion
 from tests.pdfs import VALID as VALID_PDF
@@ -149,6 +150,8 @@ def test_the_manager_returns_a_section_and_accepts_the_revision(cast, plan):
     services.return_report(actor=cast.users[Role.MANAGER], report=report, comments={plan.s2.pk: "Bổ sung số liệu"})
     report.refresh_from_db()
     assert report.state == Report.State.RETURNED and report.comments.get().section == plan.s2
+    notice = Notice.objects.get(unit=cast.commune, title="Báo cáo bị trả lại để sửa")
+    assert notice.body == f"Mục {plan.s2.number.rstrip('.')}. {plan.s2.title}: Bổ sung số liệu."
     save(cast, plan, plan.s2, "Đã bổ sung", {"tuyen-truyen": {"2024": "8"}})
     services.submit(actor=cast.users[Role.HEAD], report=report, now=BEFORE)
     services.accept(actor=cast.users[Role.MANAGER], report=report)
@@ -212,3 +215,16 @@ def test_a_report_one_second_late_is_one_day_late(cast, plan):
     save(cast, plan, plan.s1, "x", {"van-ban": "1"})
     sent = services.submit(actor=cast.users[Role.HEAD], report=Report.objects.get(), now=DUE + dt.timedelta(seconds=1))
     assert sent.late_days == 1
+
+
+def test_a_return_notice_names_each_section_and_ends_each_comment_once(cast, plan):
+    save(cast, plan, plan.s1, "Bản 1", {"van-ban": "1"})
+    report = services.submit(actor=cast.users[Role.HEAD], report=Report.objects.get(), now=BEFORE)
+    comments = {plan.s1.pk: " Thiếu số liệu năm 2024. ", plan.s2.pk: "Bổ sung mô hình;"}
+    services.return_report(actor=cast.users[Role.MANAGER], report=report, comments=comments)
+    body = Notice.objects.get(unit=cast.commune, title="Báo cáo bị trả lại để sửa").body
+    assert body.splitlines() == [
+        f"Mục {plan.s1.number.rstrip('.')}. {plan.s1.title}: Thiếu số liệu năm 2024.",
+        f"Mục {plan.s2.number.rstrip('.')}. {plan.s2.title}: Bổ sung mô hình.",
+    ]
+    assert ".;" not in body and ".." not in body
