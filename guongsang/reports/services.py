@@ -373,7 +373,7 @@ def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> 
     return report
 
 
-def _section_name(section) -> str:
+def _section_name(section: OutlineSection) -> str:
     """ "2. Kết quả thực hiện" (the number as the outline writes it, without a doubled dot)."""
     number = section.number.strip().rstrip(".")
     return f"{number}. {section.title.strip()}" if number else section.title.strip()
