@@ -123,9 +123,8 @@ def campaign_create(*, actor: Actor, issuer: Unit, **fields: Any) -> Campaign:
             raise ValueError(name)
         setattr(campaign, name, value)
     campaign.place = campaign.place or issuer.place_name
-    if not (
-        campaign.signer_capacity or ""
-    ).strip():  # as the issuer's kind signs: "T/M CHI BỘ", "TM. BAN THƯỜNG TRỰC", …
+    # Unless given, the capacity the issuer's kind signs in: "T/M CHI BỘ", "TM. BAN THƯỜNG TRỰC", …
+    if not (campaign.signer_capacity or "").strip():
         campaign.signer_capacity = capacity(issuer)
     if not (campaign.title or "").strip():
         raise CampaignError("Cần nhập trích yếu (tên) của kế hoạch.")
