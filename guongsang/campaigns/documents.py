@@ -232,8 +232,9 @@ def outline_lines(sections) -> list[tuple[int, str, str, list[str]]]:
 
 def render_plan_docx(campaign: Campaign) -> bytes:
     context = plan_context(campaign)
-    tpl = DocxTemplate(plan_template_path(family_of(campaign.issuer)))
-    layout = LayoutProfile.Family.PARTY if family_of(campaign.issuer) in (PARTY, YOUTH) else LayoutProfile.Family.STATE
+    family = family_of(campaign.issuer)
+    tpl = DocxTemplate(plan_template_path(family))
+    layout = LayoutProfile.Family.PARTY if family in (PARTY, YOUTH) else LayoutProfile.Family.STATE
     profile = LayoutProfile.for_date(layout, campaign.date or local_day(campaign.created_at))
     size = float(profile.body_pt) if profile else 14
 
@@ -280,7 +281,7 @@ def render_plan_docx(campaign: Campaign) -> bytes:
             label,
             columns,
             size=size,
-            capacity_line="T/M CẤP ỦY" if family_of(campaign.issuer) == PARTY else "TM. BAN THƯỜNG VỤ",
+            capacity_line="T/M CẤP ỦY" if family == PARTY else "TM. BAN THƯỜNG VỤ",
         )
     tpl.render(
         {**context, "body": body, "recipients": recipients, "outline": outline},

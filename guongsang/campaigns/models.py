@@ -226,6 +226,12 @@ class OutlineSection(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    @property
+    def heading(self) -> str:
+        """ "2. Kết quả thực hiện", "I. Mục đích": the number as the outline writes it, one dot after it."""
+        sep = "" if self.number.endswith(".") else "."
+        return f"{self.number}{sep} {self.title}"
+
 
 class Indicator(models.Model):
     class Type(models.TextChoices):

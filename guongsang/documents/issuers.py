@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from guongsang.documents.symbols import Symbol
 from guongsang.documents.vndate import place_and_date
 from guongsang.lib.text import fold, nfc
 
@@ -277,10 +278,7 @@ def symbol_style(family: str) -> str:
 
 def symbol_text(unit, doc_type: str, number: int) -> str:
     """The symbol as cited in a sentence: "05-TTr/ĐU" (Party, Đoàn), "5/TTr-MTTQ" (the others)."""
-    abbreviation = nfc(unit.abbreviation).strip()
-    if symbol_style(family_of(unit)) == "party":
-        return f"{number:02d}-{doc_type}/{abbreviation}"
-    return f"{number}/{doc_type}-{abbreviation}"
+    return str(Symbol(number, doc_type, nfc(unit.abbreviation).strip(), symbol_style(family_of(unit))))
 
 
 def place_date(unit, day: dt.date) -> str:

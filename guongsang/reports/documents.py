@@ -81,8 +81,7 @@ def report_docx(report: Report) -> bytes:
     answers = {a.section_id: a for a in report.answers.all()}
     for section in campaign.outline():
         depth = 0 if section.parent_id is None else 1
-        sep = "." if not section.number.endswith(".") else ""
-        heading = para(doc, f"{section.number}{sep} {section.title}", bold=depth == 0, italic=depth > 0)
+        heading = para(doc, section.heading, bold=depth == 0, italic=depth > 0)
         keep_with_next(heading)
         answer = answers.get(section.pk)
         for line in plain_lines(answer.text if answer else ""):

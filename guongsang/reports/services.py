@@ -367,16 +367,10 @@ def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> 
         title="Báo cáo bị trả lại để sửa",
         # One line a section, named by number and title (several parts may each have a "1."), each comment
         # ended once however it was typed ("Thiếu số liệu." gave "Thiếu số liệu.;").
-        body="\n".join(f"Mục {_section_name(sections[s])}: {strip_end(t)}." for s, t in comments.items()),
+        body="\n".join(f"Mục {sections[s].heading}: {strip_end(t)}." for s, t in comments.items()),
         link=reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}",
     )
     return report
-
-
-def _section_name(section: OutlineSection) -> str:
-    """ "2. Kết quả thực hiện" (the number as the outline writes it, without a doubled dot)."""
-    number = section.number.strip().rstrip(".")
-    return f"{number}. {section.title.strip()}" if number else section.title.strip()
 
 
 @atomic_with_files
