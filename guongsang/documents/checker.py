@@ -122,8 +122,9 @@ def _form_header(document) -> list[str]:
 
 
 def check_pdf(data: bytes) -> list[str]:
-    """Problems of a .pdf: no page, a blank page, a font not embedded."""
-    from pdfminer.high_level import extract_text
+    """Problems of a .pdf: no page, a blank page, a font not embedded. The text of each page is read
+    with PDFium (a page with nothing but its number is blank), the fonts with pdfminer."""
+    import pypdfium2 as pdfium
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -135,10 +136,15 @@ def check_pdf(data: bytes) -> list[str]:
     pages = list(PDFPage.create_pages(pdf))
     if not pages:
         return ["tệp PDF không có trang nào"]
-    for number, text in enumerate(extract_text(io.BytesIO(data)).split("\f")[: len(pages)], start=1):
-        body = [line for line in text.splitlines() if line.strip() and not line.strip().isdigit()]
-        if not body:
-            problems.append(f"trang {number} trắng")
+    document = pdfium.PdfDocument(data)
+    try:
+        for number, page in enumerate(document, start=1):
+            text = page.get_textpage().get_text_range()
+            body = [line for line in text.splitlines() if line.strip() and not line.strip().isdigit()]
+            if not body:
+                problems.append(f"trang {number} trắng")
+    finally:
+        document.close()
     seen = set()
     for page in pages:
         fonts = resolve1((resolve1(page.resources) or {}).get("Font")) or {}
