@@ -52,9 +52,11 @@ def home(request):
     )
     # In-app notices to the units where the user holds a role (newest first).
     notices = Notice.objects.filter(unit_id__in={g.unit_id for g in grants(request.user)}).select_related("unit")
+    from guongsang.accounts.todo import todo
     from guongsang.reports.workspace import unit_tasks
 
     context = {
+        "todo": todo(request.user),
         "memberships": memberships,
         "top_units": top_units(request.user),
         "notices": notices[:10],

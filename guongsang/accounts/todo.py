@@ -1,0 +1,339 @@
+"""What waits for a user, across every campaign in the user's scope: the to-do list of the home page.
+
+Each item says what is to be done, how many, by when, and links to the page where it is done. Who sees
+an item is asked of the permission policy (`roles_of`, `paths_for`): the issuer's side (accept, screen,
+approve, sign, score, print) over the subtrees where the user holds the action's role; the unit's side
+(write, confirm and send) at the units where the user holds a role itself, not at every unit below a
+manager. The number of queries does not grow with the number of units, reports or nominations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from guongsang.accounts.permissions import grants, paths_for, roles_of, scope_filter
+from guongsang.awards.models import AwardDecision, AwardList, CertificateBatch, Review, ReviewerAssignment
+from guongsang.campaigns.models import Assignment, Campaign, Deadline, DossierRequirement, OutlineSection, Participation
+from guongsang.lib.typing import AnyUser
+from guongsang.nominations.models import DossierFile, Nomination
+from guongsang.reports.models import Report
+
+# A deadline that passed this long ago still shows the units that owe (the late ones may still send).
+RECENTLY_PASSED = dt.timedelta(days=14)
+S = Nomination.Screening
+
+
+@dataclass
+class Item:
+    title: str  # what is to be done
+    campaign: Campaign | None
+    count: int
+    link: str
+    due_at: dt.datetime | None = None
+    detail: str = ""
+    done: int | None = None  # with `total`: the completeness bar
+    total: int | None = None
+    overdue: bool = False
+
+    @property
+    def percent(self) -> int:
+        return round(100 * (self.done or 0) / self.total) if self.total else 0
+
+
+def _in(path: str, paths: list[str]) -> bool:
+    return any(path.startswith(p) for p in paths)
+
+
+def todo(user: AnyUser, *, now: dt.datetime | None = None) -> list[Item]:
+    """Everything waiting for `user`, the nearest deadline first (items without one after)."""
+    now = now or timezone.now()
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = _issuer_side(user, now) + _reviewer_side(user, now) + _unit_side(user, now)
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    for item in items:
+        item.overdue = item.due_at is not None and item.due_at < now
+    return sorted(items, key=lambda i: (i.due_at or far, i.title, i.campaign.pk if i.campaign else 0))
+
+
+def _next_due(deadlines: list[Deadline], now: dt.datetime, kinds: set[str] | None = None) -> dt.datetime | None:
+    upcoming = [d.due_at for d in deadlines if d.due_at >= now and (kinds is None or d.kind in kinds)]
+    return min(upcoming, default=None)
+
+
+def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
+    manage, approve, follow, prints = (
+        paths_for(user, a) for a in ("campaign.manage", "campaign.approve", "campaign.follow", "certificate.print")
+    )
+    paths = sorted(set(manage + approve + follow + prints))
+    if not paths:
+        return []
+    campaigns = {
+        c.pk: c
+        for c in Campaign.objects.filter(scope_filter(paths, "issuer__path"))
+        .exclude(status=Campaign.Status.CLOSED)
+        .select_related("issuer")
+        .prefetch_related("deadlines")
+    }
+    if not campaigns:
+        return []
+    ids = list(campaigns)
+    items: list[Item] = []
+
+    def mine(c: Campaign, paths: list[str]) -> bool:
+        return _in(c.issuer.path, paths)
+
+    per: dict[int, Counter] = defaultdict(Counter)  # campaign -> counts of what waits
+    for campaign_id, state, n in (
+        Report.objects.filter(campaign_id__in=ids).values_list("campaign_id", "state").annotate(n=Count("id"))
+    ):
+        per[campaign_id][f"report.{state}"] += n
+    pending = Nomination.objects.filter(campaign_id__in=ids, state=Nomination.State.SUBMITTED, screening=S.PENDING)
+    for campaign_id, n in pending.values_list("campaign_id").annotate(n=Count("id")):
+        per[campaign_id]["nomination.pending"] = n
+    for campaign_id, n in (
+        Participation.objects.filter(campaign_id__in=ids).values_list("campaign_id").annotate(n=Count("id"))
+    ):
+        per[campaign_id]["units"] = n
+    lists = list(
+        AwardList.objects.filter(campaign_id__in=ids)
+        .exclude(status=AwardList.Status.DECIDED)
+        .annotate(entries_n=Count("entries"))
+        .select_related("award_form")
+    )
+    decisions = list(
+        AwardDecision.objects.filter(award_list__campaign_id__in=ids)
+        .select_related("award_list", "award_list__award_form")
+        .annotate(
+            printed=Exists(
+                CertificateBatch.objects.filter(decision=OuterRef("pk"), status=CertificateBatch.Status.DONE)
+            )
+        )
+    )
+
+    for c in campaigns.values():
+        counts = per[c.pk]
+        deadlines = list(c.deadlines.all())
+        detail = reverse("campaigns:detail", args=[c.pk])
+        if mine(c, manage):
+            if c.status == Campaign.Status.DRAFT:
+                items.append(Item("Kế hoạch đang dự thảo: hoàn thiện và trình duyệt", c, 1, detail))
+            if c.status == Campaign.Status.APPROVED:
+                items.append(Item("Kế hoạch đã duyệt: ban hành", c, 1, detail))
+            if counts["report.submitted"]:
+                items.append(
+                    Item(
+                        "Báo cáo chờ tiếp nhận",
+                        c,
+                        counts["report.submitted"],
+                        reverse("reports:campaign_list", args=[c.pk]),
+                        _next_due(deadlines, now, {Deadline.Kind.REPORT}),
+                    )
+                )
+            if counts["nomination.pending"]:
+                items.append(
+                    Item(
+                        "Đề nghị khen thưởng chờ thẩm định",
+                        c,
+                        counts["nomination.pending"],
+                        reverse("awards:screening", args=[c.pk]),
+                        _next_due(deadlines, now),
+                    )
+                )
+            for d in deadlines:
+                if d.kind == Deadline.Kind.REPORT and d.due_at >= now - RECENTLY_PASSED and counts["units"]:
+                    sent = counts["report.submitted"] + counts["report.accepted"]
+                    owing = counts["units"] - sent
+                    if owing > 0:
+                        items.append(
+                            Item(
+                                "Đơn vị chưa nộp báo cáo" + (" (đã quá hạn)" if d.due_at < now else ""),
+                                c,
+                                owing,
+                                reverse("reports:dashboard", args=[c.pk]),
+                                d.due_at,
+                                detail=d.what,
+                                done=sent,
+                                total=counts["units"],
+                            )
+                        )
+                if d.kind == Deadline.Kind.ESCALATION and now <= d.due_at <= now + dt.timedelta(days=30):
+                    items.append(
+                        Item(
+                            "Hạn đề nghị khen thưởng cấp trên",
+                            c,
+                            1,
+                            reverse("awards:escalations", args=[c.pk]),
+                            d.due_at,
+                            d.what,
+                        )
+                    )
+        if mine(c, approve) and c.status == Campaign.Status.SUBMITTED:
+            items.append(Item("Kế hoạch chờ duyệt", c, 1, detail))
+
+    for award_list in lists:
+        c = campaigns[award_list.campaign_id]
+        link = reverse("awards:selection", args=[c.pk])
+        form = award_list.award_form.name
+        if award_list.status == AwardList.Status.DRAFT and award_list.entries_n and mine(c, approve):
+            items.append(Item("Danh sách đề nghị khen thưởng chờ duyệt", c, award_list.entries_n, link, detail=form))
+        if award_list.status == AwardList.Status.APPROVED and mine(c, manage):
+            if not any(d.award_list_id == award_list.pk for d in decisions):
+                items.append(
+                    Item("Danh sách đã duyệt: lập quyết định khen thưởng", c, award_list.entries_n, link, detail=form)
+                )
+    for decision in decisions:
+        c = campaigns[decision.award_list.campaign_id]
+        link = reverse("awards:decision", args=[decision.award_list_id])
+        form = decision.award_list.award_form.name
+        if decision.status == AwardDecision.Status.DRAFT and decision.number and mine(c, approve):
+            items.append(Item("Quyết định khen thưởng chờ ký", c, 1, link, detail=form))
+        if decision.status == AwardDecision.Status.SIGNED and not decision.printed and mine(c, prints):
+            items.append(Item("Quyết định đã ký: in giấy khen", c, 1, link, detail=form))
+    return items
+
+
+def _reviewer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
+    if not any(g.role in roles_of("nomination.review") for g in grants(user)):
+        return []
+    assignments = defaultdict(list)
+    for a in ReviewerAssignment.objects.filter(reviewer_id=user.pk).exclude(campaign__status=Campaign.Status.CLOSED):
+        assignments[a.campaign_id].append(a)
+    if not assignments:
+        return []
+    campaigns = Campaign.objects.filter(pk__in=assignments).prefetch_related("deadlines").in_bulk()
+    waiting = (
+        Nomination.objects.filter(campaign_id__in=assignments, state=Nomination.State.SUBMITTED, screening=S.VALID)
+        .exclude(Exists(Review.objects.filter(nomination=OuterRef("pk"), reviewer_id=user.pk)))
+        .exclude(
+            Exists(AwardList.objects.filter(award_form=OuterRef("award_form")).exclude(status=AwardList.Status.DRAFT))
+        )
+        .values_list("campaign_id", "award_form_id", "unit__kind_id")
+    )
+    counts: Counter = Counter()
+    for campaign_id, award_form_id, kind_id in waiting:
+        if any(
+            (a.award_form_id is None or a.award_form_id == award_form_id) and (a.unit_kind_id in (None, kind_id))
+            for a in assignments[campaign_id]
+        ):
+            counts[campaign_id] += 1
+    return [
+        Item(
+            "Đề nghị được phân công, chưa chấm điểm",
+            campaigns[pk],
+            n,
+            reverse("awards:review_list", args=[pk]),
+            _next_due(list(campaigns[pk].deadlines.all()), now),
+        )
+        for pk, n in counts.items()
+    ]
+
+
+def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
+    # Writing is the clerk's (who may write but not send); confirming and sending the head's.
+    submit = roles_of("report.submit") | roles_of("nomination.submit")
+    prepare = (roles_of("nomination.prepare") & roles_of("report.write")) - submit
+    units = defaultdict(set)  # unit id -> "prepare" / "submit", for roles held at the unit itself
+    for g in grants(user):
+        if g.role in prepare:
+            units[g.unit_id].add("prepare")
+        if g.role in submit:
+            units[g.unit_id].add("submit")
+    if not units:
+        return []
+    participations = list(
+        Participation.objects.filter(unit_id__in=units, campaign__status=Campaign.Status.ISSUED)
+        .select_related("campaign", "unit")
+        .prefetch_related("campaign__deadlines__audience_kinds")
+    )
+    if not participations:
+        return []
+    ids = {p.campaign_id for p in participations}
+    reports = {
+        (r.campaign_id, r.unit_id): r
+        for r in Report.objects.filter(campaign_id__in=ids, unit_id__in=units).annotate(answered=Count("answers"))
+    }
+    sections = Counter(OutlineSection.objects.filter(campaign_id__in=ids).values_list("campaign_id", flat=True))
+    requirements = defaultdict(list)
+    for r in DossierRequirement.objects.filter(campaign_id__in=ids, file_required=True):
+        requirements[r.campaign_id].append(r)
+    nominations = list(
+        Nomination.objects.filter(campaign_id__in=ids, unit_id__in=units)
+        .filter(Q(state=Nomination.State.DRAFT) | Q(state=Nomination.State.SUBMITTED, screening=S.RETURNED))
+        .only("id", "campaign_id", "unit_id", "kind", "state", "screening")
+    )
+    files = defaultdict(set)
+    for nomination_id, requirement_id in DossierFile.objects.filter(nomination__in=nominations).values_list(
+        "nomination_id", "requirement_id"
+    ):
+        files[nomination_id].add(requirement_id)
+
+    items: list[Item] = []
+    for p in participations:
+        c, unit, can = p.campaign, p.unit, units[p.unit_id]
+        deadlines = [
+            d
+            for d in c.deadlines.all()
+            if not d.audience_kinds.all() or unit.kind_id in {k.pk for k in d.audience_kinds.all()}
+        ]
+        report_due = _next_due(deadlines, now, {Deadline.Kind.REPORT})
+        dossier_due = _next_due(deadlines, now, {Deadline.Kind.DOSSIER})
+        editor = reverse("reports:edit", args=[c.pk]) + f"?don_vi={unit.pk}"
+        report = reports.get((c.pk, unit.pk))
+        need = sections[c.pk]
+        if report is not None and report.state == Report.State.RETURNED:
+            items.append(Item("Báo cáo bị trả lại: sửa theo ý kiến rồi gửi lại", c, 1, editor, report_due, unit.name))
+        elif report is None or report.state == Report.State.DRAFT:
+            answered = report.answered if report is not None else 0
+            if need and answered >= need:  # written: the head's to confirm, nothing left for the clerk
+                if "submit" in can:
+                    items.append(
+                        Item("Báo cáo đã soạn đủ các mục: xác nhận và gửi", c, 1, editor, report_due, unit.name)
+                    )
+            elif "prepare" in can and report_due is not None:
+                title = "Báo cáo chưa soạn" if not answered else f"Báo cáo đang soạn ({answered}/{need} mục)"
+                items.append(Item(title, c, 1, editor, report_due, unit.name, done=answered, total=need or None))
+        mine = [n for n in nominations if n.campaign_id == c.pk and n.unit_id == unit.pk]
+        listing = reverse("nominations:unit_list", args=[c.pk]) + f"?don_vi={unit.pk}"
+        returned = [n for n in mine if n.state == Nomination.State.SUBMITTED]
+        drafts = [n for n in mine if n.state == Nomination.State.DRAFT]
+        missing = [
+            n for n in drafts if any(n.kind in r.nominee_kinds and r.pk not in files[n.pk] for r in requirements[c.pk])
+        ]
+        if returned and can:
+            items.append(Item("Đề nghị bị trả lại để bổ sung", c, len(returned), listing, dossier_due, unit.name))
+        if missing and "prepare" in can:
+            items.append(Item("Đề nghị còn thiếu tệp hồ sơ", c, len(missing), listing, dossier_due, unit.name))
+        if len(drafts) > len(missing) and "submit" in can:
+            items.append(
+                Item(
+                    "Đề nghị đủ hồ sơ: xác nhận và gửi", c, len(drafts) - len(missing), listing, dossier_due, unit.name
+                )
+            )
+    assigned = Assignment.objects.filter(
+        unit_id__in={g.unit_id for g in grants(user)}, campaign__status=Campaign.Status.ISSUED
+    )
+    for a in assigned.select_related("campaign"):
+        due = (
+            dt.datetime.combine(a.due_date, dt.time(23, 59, 59), tzinfo=timezone.get_current_timezone())
+            if a.due_date
+            else None
+        )
+        if due is None or due >= now - RECENTLY_PASSED:
+            items.append(
+                Item(
+                    "Nhiệm vụ được phân công",
+                    a.campaign,
+                    1,
+                    reverse("campaigns:detail", args=[a.campaign_id]),
+                    due,
+                    a.task,
+                )
+            )
+    return items
