@@ -2,9 +2,11 @@
 
 Each item says what is to be done, how many, by when, and links to the page where it is done. Who sees
 an item is asked of the permission policy (`roles_of`, `paths_for`): the issuer's side (accept, screen,
-approve, sign, score, print) over the subtrees where the user holds the action's role; the unit's side
+approve, sign, score, print) for the campaigns of the committees where the user holds the action's role
+(a province's manager may open a commune's own plan, but working it is the commune's); the unit's side
 (write, confirm and send) at the units where the user holds a role itself, not at every unit below a
-manager. The number of queries does not grow with the number of units, reports or nominations.
+manager; and the tasks a plan assigns to those units. The number of queries does not grow with the
+number of units, reports or nominations.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from guongsang.accounts.permissions import grants, paths_for, roles_of, scope_filter
+from guongsang.accounts.permissions import grants, paths_for, roles_of
 from guongsang.awards.models import AwardDecision, AwardList, CertificateBatch, Review, ReviewerAssignment
 from guongsang.campaigns.models import Assignment, Campaign, Deadline, DossierRequirement, OutlineSection, Participation
 from guongsang.lib.typing import AnyUser
@@ -68,15 +70,15 @@ def _next_due(deadlines: list[Deadline], now: dt.datetime, kinds: set[str] | Non
 
 
 def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
-    manage, approve, follow, prints = (
-        paths_for(user, a) for a in ("campaign.manage", "campaign.approve", "campaign.follow", "certificate.print")
-    )
-    paths = sorted(set(manage + approve + follow + prints))
-    if not paths:
+    manage, approve, prints = (paths_for(user, a) for a in ("campaign.manage", "campaign.approve", "certificate.print"))
+    if not (manage or approve or prints):
         return []
+    # The campaigns of the committees where the user holds the role, not every sub-campaign below them:
+    # a commune's own plan is the commune's work, though the province may look at it.
+    issuers = {g.unit_id for g in grants(user)}
     campaigns = {
         c.pk: c
-        for c in Campaign.objects.filter(scope_filter(paths, "issuer__path"))
+        for c in Campaign.objects.filter(issuer_id__in=issuers)
         .exclude(status=Campaign.Status.CLOSED)
         .select_related("issuer")
         .prefetch_related("deadlines")
@@ -245,15 +247,16 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
             units[g.unit_id].add("prepare")
         if g.role in submit:
             units[g.unit_id].add("submit")
+    items = _assigned(user, now)
     if not units:
-        return []
+        return items
     participations = list(
         Participation.objects.filter(unit_id__in=units, campaign__status=Campaign.Status.ISSUED)
         .select_related("campaign", "unit")
         .prefetch_related("campaign__deadlines__audience_kinds")
     )
     if not participations:
-        return []
+        return items
     ids = {p.campaign_id for p in participations}
     reports = {
         (r.campaign_id, r.unit_id): r
@@ -274,7 +277,6 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
     ):
         files[nomination_id].add(requirement_id)
 
-    items: list[Item] = []
     for p in participations:
         c, unit, can = p.campaign, p.unit, units[p.unit_id]
         deadlines = [
@@ -316,6 +318,12 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
                     "Đề nghị đủ hồ sơ: xác nhận và gửi", c, len(drafts) - len(missing), listing, dossier_due, unit.name
                 )
             )
+    return items
+
+
+def _assigned(user: AnyUser, now: dt.datetime) -> list[Item]:
+    """The tasks a plan's "Tổ chức thực hiện" gives to a unit where the user holds a role."""
+    items = []
     assigned = Assignment.objects.filter(
         unit_id__in={g.unit_id for g in grants(user)}, campaign__status=Campaign.Status.ISSUED
     )

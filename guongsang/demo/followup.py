@@ -1,5 +1,6 @@
-"""Demo follow-up: a reminder already sent, a consolidated draft in Huyện ủy Lạc Dương's campaign, and
-Đảng ủy phường Phan Đình Phùng's consolidated report sent up into Tỉnh ủy Thái Nguyên's campaign."""
+"""Demo follow-up: a reminder already sent, a consolidated draft in Huyện ủy Lạc Dương's campaign,
+Đảng ủy phường Phan Đình Phùng's consolidated report sent up into Tỉnh ủy Thái Nguyên's campaign, and
+work waiting in the two current campaigns for each of their roles on the day the demo is loaded."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from guongsang.campaigns.models import Campaign, Deadline, Participation
+from guongsang.awards import selection
+from guongsang.campaigns.models import Assignment, Campaign, Deadline, Participation
 from guongsang.demo.reports import _answer_text, _values
+from guongsang.org.models import Unit
 from guongsang.reports import consolidation, reminders, services
 from guongsang.reports.models import Report, ReportVersion, SectionAnswer
 
@@ -59,3 +62,42 @@ def load_followup(seed: int = 11) -> None:
     consolidation.build_draft(actor=ward_manager, campaign=ward)
     upward = consolidation.roll_up(actor=_user("phandinhphung.quantri"), campaign=ward)
     services.accept(actor=_user("thainguyen.quanly"), report=upward)
+    load_live_work()
+
+
+def load_live_work() -> None:
+    """Open work in the current campaigns, dated from today: in the ward's campaign a complete draft
+    nomination for the chi bộ's secretary to confirm, one submitted and waiting for screening, one valid
+    and assigned to the reviewer, one in the list for the leader to approve; the ward's own nominations
+    to the province (one missing its files, one complete); and a task of the office in each plan."""
+    from guongsang.demo.nominations import _nominate, _person
+
+    ward = Campaign.objects.get(issuer__code="TN-DUP-PDP")
+    manager, today = _user("phandinhphung.quanly"), timezone.localdate()
+    _nominate(ward, "TN-DUP-PDP-CB01", "individual", person=_person("TN-DUP-PDP-CB01", 1), state="draft")
+    _nominate(ward, "TN-DUP-PDP-CB02", "individual", person=_person("TN-DUP-PDP-CB02"))
+    scored = _nominate(ward, "TN-DUP-PDP-CB03", "individual", person=_person("TN-DUP-PDP-CB03"))
+    listed = _nominate(ward, "TN-DUP-PDP-CB04", "collective", nominee_unit=Unit.objects.get(code="TN-DUP-PDP-CB04"))
+    for n in (scored, listed):
+        selection.screen(actor=manager, nomination=n, verdict="valid")
+    selection.assign_reviewer(actor=manager, campaign=ward, reviewer=_user("phandinhphung.thamdinh"))
+    selection.record_vote(actor=manager, nomination=listed, members_present=9, votes_for=8, votes_against=1)
+    selection.add_to_list(actor=manager, nomination=listed)
+
+    province = ward.parent
+    _nominate(
+        province, "TN-DUP-PDP", "collective", nominee_unit=Unit.objects.get(code="TN-DUP-PDP-CB02"), state="draft"
+    )
+    _nominate(province, "TN-DUP-PDP", "individual", person=_person("TN-DUP-PDP-CB05"), state="draft", files=False)
+    for campaign, body, task, days in (
+        (province, "Văn phòng Tỉnh ủy", "Bảo đảm kinh phí, cơ sở vật chất cho Hội nghị tổng kết.", 60),
+        (ward, "Văn phòng Đảng ủy phường", "Chuẩn bị hội trường, giấy mời dự Hội nghị sơ kết của phường.", 28),
+    ):
+        Assignment.objects.create(
+            campaign=campaign,
+            body=body,
+            unit=campaign.issuer,
+            task=task,
+            due_date=today + dt.timedelta(days=days),
+            position=campaign.assignments.count(),
+        )

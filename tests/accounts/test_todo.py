@@ -56,6 +56,17 @@ def test_the_manager_sees_reports_to_accept_nominations_to_screen_and_the_units_
         assert not {"Báo cáo chờ tiếp nhận", "Đề nghị khen thưởng chờ thẩm định"} & set(titles(cast.users[who]))
 
 
+def test_a_sub_campaigns_work_is_its_issuers_not_the_level_above(cast, plan):  # noqa: F811
+    own = Campaign.objects.create(
+        issuer=cast.commune, parent=plan.campaign, number=3, date=dt.date(2026, 11, 25), title="Kế hoạch của xã"
+    )
+    Participation.objects.create(campaign=own, unit=cast.branch)
+    Report.objects.create(campaign=own, unit=cast.branch, state=Report.State.SUBMITTED)
+    commune_manager = make_user("quanly.xa", cast.commune, Role.MANAGER)
+    assert titles(commune_manager)["Báo cáo chờ tiếp nhận"] == 1
+    assert "Báo cáo chờ tiếp nhận" not in titles(cast.users[Role.MANAGER])  # the district's manager
+
+
 def test_an_accepted_report_is_no_longer_waiting_and_a_deadline_long_past_no_longer_owed(cast, plan, report_due):  # noqa: F811
     Report.objects.create(campaign=plan.campaign, unit=cast.commune, state=Report.State.ACCEPTED)
     Report.objects.create(campaign=plan.campaign, unit=cast.court, state=Report.State.ACCEPTED)
@@ -205,3 +216,23 @@ def test_the_home_page_lists_the_items_with_their_links_and_says_when_nothing_wa
     sign_in(client, cast.users["sibling"])
     page = client.get("/").content.decode()
     assert "Không có việc nào đang chờ bạn." in page and "Báo cáo chờ tiếp nhận" not in page
+
+
+def test_a_task_of_the_plan_is_on_the_home_of_the_unit_it_is_given_to(cast, plan):  # noqa: F811
+    from guongsang.campaigns.models import Assignment
+
+    Assignment.objects.create(
+        campaign=plan.campaign,
+        body="Văn phòng Huyện ủy",
+        unit=cast.district,
+        task="Chuẩn bị hội trường.",
+        due_date=dt.date(2026, 12, 10),
+    )
+    item = next(i for i in todo(cast.users[Role.OFFICE]) if i.title == "Nhiệm vụ được phân công")
+    assert (item.detail, item.due_at) == ("Chuẩn bị hội trường.", dt.datetime(2026, 12, 10, 16, 59, 59, tzinfo=dt.UTC))
+    assert "Nhiệm vụ được phân công" not in titles(cast.users["sibling"])
+    assert "Nhiệm vụ được phân công" not in titles(cast.users[Role.SUBMITTER])  # the commune's people
+    with time_machine.travel(dt.datetime(2026, 12, 24, 16, 59, 59, tzinfo=dt.UTC), tick=False):
+        assert "Nhiệm vụ được phân công" in titles(cast.users[Role.OFFICE])  # two weeks late, still shown
+    with time_machine.travel(dt.datetime(2026, 12, 24, 17, 0, 0, tzinfo=dt.UTC), tick=False):
+        assert "Nhiệm vụ được phân công" not in titles(cast.users[Role.OFFICE])
