@@ -699,6 +699,28 @@ ACTIONS: list[Act] = [
         data=lambda w, obj, who: {f"c-{w.section.pk}": "Bổ sung số liệu."},
     ),
     Act(
+        "reports:decide",
+        "mo-lai",
+        lambda w: C.report(w, "accepted"),
+        lambda w, obj: {"pk": obj.pk, "action": "mo-lai"},
+        lambda w, obj: (report_state("returned")(w, obj), _assert_eq(w.fresh(obj).reopen_reason, "Sai số liệu mục 2.")),
+        MANAGERS,
+        HIDDEN_UNIT_WORK,
+        "msg",
+        data=lambda w, obj, who: {"ly_do": "Sai số liệu mục 2."},
+    ),
+    Act(
+        "reports:decide",
+        "mo-lai:submitted",
+        lambda w: C.report(w, "submitted"),
+        lambda w, obj: {"pk": obj.pk, "action": "mo-lai"},
+        lambda w, obj: None,
+        deny="msg",
+        only=MANAGERS,
+        says="Chỉ mở lại được báo cáo đã tiếp nhận.",
+        data=lambda w, obj, who: {"ly_do": "Sai số liệu mục 2."},
+    ),
+    Act(
         "reports:attachment_upload",
         "",
         lambda w: C.report(w),
@@ -1437,7 +1459,7 @@ def test_every_variant_of_the_action_urls_has_a_row():
 
     assert set(CAMPAIGN_ACTIONS) <= variants("campaigns:action")
     assert set(LIST_ACTIONS) <= variants("awards:list_action")
-    assert {"tiep-nhan", "tra-lai"} <= variants("reports:decide")
+    assert {"tiep-nhan", "tra-lai", "mo-lai"} <= variants("reports:decide")
     assert len({a.id for a in ACTIONS}) == len(ACTIONS), "two rows with the same name and variant"
 
 
@@ -1783,6 +1805,13 @@ SERVICES: list[Svc] = [
         lambda f, w, o: lambda a: f(actor=a, report=o),
         MANAGERS,
         lambda w, o, r: report_state("accepted")(w, o),
+    ),
+    svc(
+        "reports.services.reopen",
+        lambda w: C.report(w, "accepted"),
+        lambda f, w, o: lambda a: f(actor=a, report=o, reason="Sai số liệu."),
+        MANAGERS,
+        lambda w, o, r: report_state("returned")(w, o),
     ),
     svc(
         "reports.services.return_report",

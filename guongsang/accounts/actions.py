@@ -69,6 +69,7 @@ LABELS = {
     "report.consolidated": "Tổng hợp báo cáo",
     "report.imported": "Nhập báo cáo từ tệp",
     "report.returned": "Trả lại báo cáo kèm ý kiến",
+    "report.reopened": "Mở lại báo cáo đã tiếp nhận",
     "report.rolled_up": "Gửi báo cáo tổng hợp lên kế hoạch cấp trên",
     "report.section.saved": "Lưu một mục báo cáo",
     "report.submitted": "Gửi báo cáo",

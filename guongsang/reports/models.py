@@ -32,6 +32,8 @@ class Report(models.Model):
     # For the issuer's consolidated report: how many unit reports it was built from, and when.
     consolidation = models.JSONField("tổng hợp từ", default=dict, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Why the issuer's manager reopened the report after accepting it (the unit sees it until it resends).
+    reopen_reason = models.CharField("lý do mở lại", max_length=500, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

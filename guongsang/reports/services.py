@@ -293,8 +293,8 @@ def submit(*, actor: Actor, report: Report, now: dt.datetime | None = None) -> R
         report=report, number=number, submitted_at=now, submitted_by=actor, snapshot=_snapshot(report)
     )
     report.state, report.submitted_at, report.submitted_by = Report.State.SUBMITTED, now, actor
-    report.late_days = late_days
-    report.save(update_fields=["state", "submitted_at", "submitted_by", "late_days", "doc_number"])
+    report.late_days, report.reopen_reason = late_days, ""
+    report.save(update_fields=["state", "submitted_at", "submitted_by", "late_days", "doc_number", "reopen_reason"])
     log_action(
         actor=actor,
         action="report.submitted",
@@ -368,6 +368,42 @@ def return_report(*, actor: Actor, report: Report, comments: dict[int, str]) -> 
         # One line a section, named by number and title (several parts may each have a "1."), each comment
         # ended once however it was typed ("Thiếu số liệu." gave "Thiếu số liệu.;").
         body="\n".join(f"Mục {sections[s].heading}: {strip_end(t)}." for s, t in comments.items()),
+        link=reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}",
+    )
+    return report
+
+
+REOPEN_REASON_MAX = 500
+
+
+@transaction.atomic
+def reopen(*, actor: Actor, report: Report, reason: str) -> Report:
+    """Open an accepted report again, with the reason, for the unit to correct and send again; it leaves
+    the accepted reports (figures, consolidation) until it is accepted anew."""
+    _require_issuer_manager(actor, report)
+    reason = nfc(" ".join(reason.split()))
+    if not reason:
+        raise ReportError({"ly_do": "Cần ghi lý do mở lại báo cáo để đơn vị biết phải sửa gì."})
+    if len(reason) > REOPEN_REASON_MAX:
+        raise ReportError({"ly_do": f"Lý do mở lại không quá {REOPEN_REASON_MAX} ký tự."})
+    report = Report.objects.select_for_update().select_related("campaign", "unit").get(pk=report.pk)
+    if report.state != Report.State.ACCEPTED:
+        raise ReportError("Chỉ mở lại được báo cáo đã tiếp nhận.")
+    report.state, report.decided_at, report.decided_by = Report.State.RETURNED, timezone.now(), actor
+    report.reopen_reason = reason
+    report.save(update_fields=["state", "decided_at", "decided_by", "reopen_reason"])
+    log_action(
+        actor=actor,
+        action="report.reopened",
+        obj=report,
+        unit=report.unit,
+        before={"state": Report.State.ACCEPTED},
+        after={"state": Report.State.RETURNED, "reason": reason},
+    )
+    notify_units(
+        [report.unit],
+        title="Báo cáo đã tiếp nhận được mở lại để sửa",
+        body=f"{report.campaign.title}\nLý do: {strip_end(reason)}.",
         link=reverse("reports:edit", kwargs={"pk": report.campaign_id}) + f"?don_vi={report.unit_id}",
     )
     return report

@@ -183,6 +183,13 @@ def decide(request, pk: int, action: str):
             lambda: services.return_report(actor=request.user, report=report, comments=comments),
             "Đã trả lại báo cáo kèm ý kiến.",
         )
+    elif action == "mo-lai":
+        reason = request.POST.get("ly_do", "")[: services.REOPEN_REASON_MAX + 1]
+        run_action(
+            request,
+            lambda: services.reopen(actor=request.user, report=report, reason=reason),
+            "Đã mở lại báo cáo; đơn vị được báo kèm lý do.",
+        )
     else:
         raise Http404
     return redirect("reports:review", pk=pk)
