@@ -91,8 +91,11 @@ def test_a_chi_bo_report_is_returned_fixed_resubmitted_and_accepted(browser, liv
     expect(head.locator("#report-state")).to_have_text("Đã gửi, chờ tiếp nhận")
 
     manager.reload()
+    asked = []
+    manager.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     manager.get_by_role("button", name="Tiếp nhận báo cáo").click()
     expect(manager.locator("#report-state")).to_have_text("Đã tiếp nhận")
+    assert asked and asked[0].startswith("Tiếp nhận báo cáo của "), asked
     expect(manager.get_by_role("link", name="So sánh các lần gửi (2)")).to_be_visible()
     shot(manager, "report-accepted")
     for page in (writer, head, manager):
