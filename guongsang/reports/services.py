@@ -272,7 +272,11 @@ def submit(*, actor: Actor, report: Report, now: dt.datetime | None = None) -> R
     now = now or timezone.now()
     deadline = report_deadline(report.campaign)
     late_days = None
-    if deadline is not None and is_late(deadline.due_at, now):
+    if report.state == Report.State.RETURNED:
+        # A correction the issuer asked for (returned or reopened) is taken whenever it comes, and the
+        # report stays as late as its first sending was: the deadline is for sending, not for correcting.
+        late_days = report.late_days
+    elif deadline is not None and is_late(deadline.due_at, now):
         if deadline.lateness == Deadline.Lateness.REFUSE:
             raise ReportError(
                 f"Đã quá hạn “{deadline.what}” ({deadline_text(deadline.due_at)}); theo kế hoạch, "

@@ -1,6 +1,8 @@
 """Accepting a report asks for confirmation, and an accepted report can be opened again by the issuer's
 manager with a reason: audited, the unit told why, out of the accepted reports until accepted anew."""
 
+import datetime as dt
+
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -100,3 +102,21 @@ def test_the_pages_confirm_accepting_offer_reopening_to_the_manager_and_show_the
     sign_in(client, cast.users[Role.MANAGER])
     page = client.get(url).content.decode()
     assert 'data-gs-confirm="Tiếp nhận báo cáo của Đảng bộ xã Lát?' in page
+
+
+@pytest.mark.parametrize("how", ["returned", "reopened"])
+def test_a_correction_asked_for_is_taken_after_a_refuse_deadline_and_keeps_its_first_lateness(cast, plan, how):  # noqa: F811
+    from guongsang.campaigns.models import Deadline
+
+    save(cast, plan, plan.s1, "Bản 1", {"van-ban": "1"})
+    report = services.submit(actor=cast.users[Role.HEAD], report=Report.objects.get(), now=BEFORE)
+    manager = cast.users[Role.MANAGER]
+    if how == "returned":
+        services.return_report(actor=manager, report=report, comments={plan.s2.pk: "Bổ sung."})
+    else:
+        services.reopen(actor=manager, report=services.accept(actor=manager, report=report), reason="Bổ sung.")
+    deadline = plan.deadlines.get()
+    Deadline.objects.filter(pk=deadline.pk).update(lateness=Deadline.Lateness.REFUSE)
+    after = deadline.due_at + dt.timedelta(days=3)
+    again = services.submit(actor=cast.users[Role.HEAD], report=Report.objects.get(), now=after)
+    assert (again.state, again.late_days) == (Report.State.SUBMITTED, None)  # sent on time the first time
