@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_report_doc_number'),
+        ("reports", "0003_report_doc_number"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='report',
-            name='reopen_reason',
-            field=models.CharField(blank=True, max_length=500, verbose_name='lý do mở lại'),
+            model_name="report",
+            name="reopen_reason",
+            field=models.CharField(blank=True, max_length=500, verbose_name="lý do mở lại"),
         ),
     ]
