@@ -1,7 +1,7 @@
 """What waits for a user, across every campaign in the user's scope: the to-do list of the home page.
 
 Each item says what is to be done, how many, by when, and links to the page where it is done. Who sees
-an item is asked of the permission policy (`roles_of`, `paths_for`): the issuer's side (accept, screen,
+an item is asked of the permission policy (`grants`, `roles_of`): the issuer's side (accept, screen,
 approve, sign, score, print) for the campaigns of the committees where the user holds the action's role
 (a province's manager may open a commune's own plan, but working it is the commune's); the unit's side
 (write, confirm and send) at the units where the user holds a role itself, not at every unit below a
@@ -15,13 +15,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from guongsang.accounts.permissions import grants, paths_for, roles_of
+from guongsang.accounts.permissions import grants, roles_of
 from guongsang.awards.models import AwardDecision, AwardList, CertificateBatch, Review, ReviewerAssignment
 from guongsang.campaigns.models import Assignment, Campaign, Deadline, DossierRequirement, OutlineSection, Participation
+from guongsang.documents.vndate import VN
 from guongsang.lib.typing import AnyUser
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.reports.models import Report
@@ -48,10 +49,6 @@ class Item:
         return round(100 * (self.done or 0) / self.total) if self.total else 0
 
 
-def _in(path: str, paths: list[str]) -> bool:
-    return any(path.startswith(p) for p in paths)
-
-
 def todo(user: AnyUser, *, now: dt.datetime | None = None) -> list[Item]:
     """Everything waiting for `user`, the nearest deadline first (items without one after)."""
     now = now or timezone.now()
@@ -69,18 +66,18 @@ def _next_due(deadlines: list[Deadline], now: dt.datetime, kinds: set[str] | Non
     return min(upcoming, default=None)
 
 
+ACTIONS_HERE = ("campaign.manage", "campaign.approve", "certificate.print")
+
+
 def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
-    manage, approve, prints = (paths_for(user, a) for a in ("campaign.manage", "campaign.approve", "certificate.print"))
-    if not (manage or approve or prints):
-        return []
-    # The campaigns of the committees where the user holds the role, not every sub-campaign below them:
-    # a commune's own plan is the commune's work, though the province may look at it.
-    issuers = {g.unit_id for g in grants(user)}
+    # The campaigns of the committees where the user holds the action's role, not every sub-campaign below
+    # them: a commune's own plan is the commune's work, though the province may look at it.
+    held = {a: {g.unit_id for g in grants(user) if g.role in roles_of(a)} for a in ACTIONS_HERE}
     campaigns = {
         c.pk: c
-        for c in Campaign.objects.filter(issuer_id__in=issuers)
+        for c in Campaign.objects.filter(issuer_id__in=set().union(*held.values()))
         .exclude(status=Campaign.Status.CLOSED)
-        .select_related("issuer")
+        .select_related("issuer__kind")
         .prefetch_related("deadlines")
     }
     if not campaigns:
@@ -88,8 +85,8 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
     ids = list(campaigns)
     items: list[Item] = []
 
-    def mine(c: Campaign, paths: list[str]) -> bool:
-        return _in(c.issuer.path, paths)
+    def mine(c: Campaign, action: str) -> bool:
+        return c.issuer_id in held[action]
 
     per: dict[int, Counter] = defaultdict(Counter)  # campaign -> counts of what waits
     for campaign_id, state, n in (
@@ -123,7 +120,7 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         counts = per[c.pk]
         deadlines = list(c.deadlines.all())
         detail = reverse("campaigns:detail", args=[c.pk])
-        if mine(c, manage):
+        if mine(c, "campaign.manage"):
             if c.status == Campaign.Status.DRAFT:
                 items.append(Item("Kế hoạch đang dự thảo: hoàn thiện và trình duyệt", c, 1, detail))
             if c.status == Campaign.Status.APPROVED:
@@ -155,7 +152,7 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
                     if owing > 0:
                         items.append(
                             Item(
-                                "Đơn vị chưa nộp báo cáo" + (" (đã quá hạn)" if d.due_at < now else ""),
+                                "Đơn vị chưa nộp báo cáo",
                                 c,
                                 owing,
                                 reverse("reports:dashboard", args=[c.pk]),
@@ -176,16 +173,16 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
                             d.what,
                         )
                     )
-        if mine(c, approve) and c.status == Campaign.Status.SUBMITTED:
+        if mine(c, "campaign.approve") and c.status == Campaign.Status.SUBMITTED:
             items.append(Item("Kế hoạch chờ duyệt", c, 1, detail))
 
     for award_list in lists:
         c = campaigns[award_list.campaign_id]
         link = reverse("awards:selection", args=[c.pk])
         form = award_list.award_form.name
-        if award_list.status == AwardList.Status.DRAFT and award_list.entries_n and mine(c, approve):
+        if award_list.status == AwardList.Status.DRAFT and award_list.entries_n and mine(c, "campaign.approve"):
             items.append(Item("Danh sách đề nghị khen thưởng chờ duyệt", c, award_list.entries_n, link, detail=form))
-        if award_list.status == AwardList.Status.APPROVED and mine(c, manage):
+        if award_list.status == AwardList.Status.APPROVED and mine(c, "campaign.manage"):
             if not any(d.award_list_id == award_list.pk for d in decisions):
                 items.append(
                     Item("Danh sách đã duyệt: lập quyết định khen thưởng", c, award_list.entries_n, link, detail=form)
@@ -194,9 +191,9 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         c = campaigns[decision.award_list.campaign_id]
         link = reverse("awards:decision", args=[decision.award_list_id])
         form = decision.award_list.award_form.name
-        if decision.status == AwardDecision.Status.DRAFT and decision.number and mine(c, approve):
+        if decision.status == AwardDecision.Status.DRAFT and decision.number and mine(c, "campaign.approve"):
             items.append(Item("Quyết định khen thưởng chờ ký", c, 1, link, detail=form))
-        if decision.status == AwardDecision.Status.SIGNED and not decision.printed and mine(c, prints):
+        if decision.status == AwardDecision.Status.SIGNED and not decision.printed and mine(c, "certificate.print"):
             items.append(Item("Quyết định đã ký: in giấy khen", c, 1, link, detail=form))
     return items
 
@@ -209,7 +206,12 @@ def _reviewer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         assignments[a.campaign_id].append(a)
     if not assignments:
         return []
-    campaigns = Campaign.objects.filter(pk__in=assignments).prefetch_related("deadlines").in_bulk()
+    campaigns = (
+        Campaign.objects.filter(pk__in=assignments)
+        .select_related("issuer__kind")
+        .prefetch_related("deadlines")
+        .in_bulk()
+    )
     waiting = (
         Nomination.objects.filter(campaign_id__in=assignments, state=Nomination.State.SUBMITTED, screening=S.VALID)
         .exclude(Exists(Review.objects.filter(nomination=OuterRef("pk"), reviewer_id=user.pk)))
@@ -252,7 +254,7 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         return items
     participations = list(
         Participation.objects.filter(unit_id__in=units, campaign__status=Campaign.Status.ISSUED)
-        .select_related("campaign", "unit")
+        .select_related("campaign__issuer__kind", "unit")
         .prefetch_related("campaign__deadlines__audience_kinds")
     )
     if not participations:
@@ -268,7 +270,7 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         requirements[r.campaign_id].append(r)
     nominations = list(
         Nomination.objects.filter(campaign_id__in=ids, unit_id__in=units)
-        .filter(Q(state=Nomination.State.DRAFT) | Q(state=Nomination.State.SUBMITTED, screening=S.RETURNED))
+        .filter(state=Nomination.State.DRAFT)  # a nomination returned at screening is a draft again
         .only("id", "campaign_id", "unit_id", "kind", "state", "screening")
     )
     files = defaultdict(set)
@@ -303,8 +305,8 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
                 items.append(Item(title, c, 1, editor, report_due, unit.name, done=answered, total=need or None))
         mine = [n for n in nominations if n.campaign_id == c.pk and n.unit_id == unit.pk]
         listing = reverse("nominations:unit_list", args=[c.pk]) + f"?don_vi={unit.pk}"
-        returned = [n for n in mine if n.state == Nomination.State.SUBMITTED]
-        drafts = [n for n in mine if n.state == Nomination.State.DRAFT]
+        returned = [n for n in mine if n.screening == S.RETURNED]
+        drafts = [n for n in mine if n.screening != S.RETURNED]
         missing = [
             n for n in drafts if any(n.kind in r.nominee_kinds and r.pk not in files[n.pk] for r in requirements[c.pk])
         ]
@@ -327,12 +329,8 @@ def _assigned(user: AnyUser, now: dt.datetime) -> list[Item]:
     assigned = Assignment.objects.filter(
         unit_id__in={g.unit_id for g in grants(user)}, campaign__status=Campaign.Status.ISSUED
     )
-    for a in assigned.select_related("campaign"):
-        due = (
-            dt.datetime.combine(a.due_date, dt.time(23, 59, 59), tzinfo=timezone.get_current_timezone())
-            if a.due_date
-            else None
-        )
+    for a in assigned.select_related("campaign__issuer__kind"):
+        due = dt.datetime.combine(a.due_date, dt.time(23, 59, 59), tzinfo=VN) if a.due_date else None
         if due is None or due >= now - RECENTLY_PASSED:
             items.append(
                 Item(

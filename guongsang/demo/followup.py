@@ -70,14 +70,20 @@ def load_live_work() -> None:
     nomination for the chi bộ's secretary to confirm, one submitted and waiting for screening, one valid
     and assigned to the reviewer, one in the list for the leader to approve; the ward's own nominations
     to the province (one missing its files, one complete); and a task of the office in each plan."""
-    from guongsang.demo.nominations import _nominate, _person
+    from guongsang.demo.nominations import _grades, _nominate, _person
 
     ward = Campaign.objects.get(issuer__code="TN-DUP-PDP")
     manager, today = _user("phandinhphung.quanly"), timezone.localdate()
-    _nominate(ward, "TN-DUP-PDP-CB01", "individual", person=_person("TN-DUP-PDP-CB01", 1), state="draft")
-    _nominate(ward, "TN-DUP-PDP-CB02", "individual", person=_person("TN-DUP-PDP-CB02"))
-    scored = _nominate(ward, "TN-DUP-PDP-CB03", "individual", person=_person("TN-DUP-PDP-CB03"))
-    listed = _nominate(ward, "TN-DUP-PDP-CB04", "collective", nominee_unit=Unit.objects.get(code="TN-DUP-PDP-CB04"))
+    # Rated well enough for the plans' criteria (2021-2025), sent a few days ago (the dossier is due in 20).
+    people = [_person("TN-DUP-PDP-CB01", 1), _person("TN-DUP-PDP-CB02"), _person("TN-DUP-PDP-CB03")]
+    branch = Unit.objects.get(code="TN-DUP-PDP-CB04")
+    for subject in (*people, branch, Unit.objects.get(code="TN-DUP-PDP-CB02"), _person("TN-DUP-PDP-CB05")):
+        _grades(subject, range(2021, 2026))
+    sent = {"days_before": 23}
+    _nominate(ward, "TN-DUP-PDP-CB01", "individual", person=people[0], state="draft")
+    _nominate(ward, "TN-DUP-PDP-CB02", "individual", person=people[1], **sent)
+    scored = _nominate(ward, "TN-DUP-PDP-CB03", "individual", person=people[2], **sent)
+    listed = _nominate(ward, "TN-DUP-PDP-CB04", "collective", nominee_unit=branch, **sent)
     for n in (scored, listed):
         selection.screen(actor=manager, nomination=n, verdict="valid")
     selection.assign_reviewer(actor=manager, campaign=ward, reviewer=_user("phandinhphung.thamdinh"))

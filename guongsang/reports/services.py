@@ -393,6 +393,8 @@ def reopen(*, actor: Actor, report: Report, reason: str) -> Report:
     report = Report.objects.select_for_update().select_related("campaign", "unit").get(pk=report.pk)
     if report.state != Report.State.ACCEPTED:
         raise ReportError("Chỉ mở lại được báo cáo đã tiếp nhận.")
+    if report.campaign.status != Campaign.Status.ISSUED:
+        raise ReportError("Kế hoạch đã kết thúc: đơn vị không sửa được báo cáo nữa nên không mở lại được.")
     report.state, report.decided_at, report.decided_by = Report.State.RETURNED, timezone.now(), actor
     report.reopen_reason = reason
     report.save(update_fields=["state", "decided_at", "decided_by", "reopen_reason"])

@@ -184,7 +184,7 @@ def decide(request, pk: int, action: str):
             "Đã trả lại báo cáo kèm ý kiến.",
         )
     elif action == "mo-lai":
-        reason = request.POST.get("ly_do", "")[: services.REOPEN_REASON_MAX + 1]
+        reason = request.POST.get("ly_do", "")[: 4 * services.REOPEN_REASON_MAX]  # the service says when too long
         run_action(
             request,
             lambda: services.reopen(actor=request.user, report=report, reason=reason),

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from guongsang.accounts.models import Role
+from guongsang.accounts.models import Membership, Role
 from guongsang.accounts.todo import todo
 from guongsang.awards import selection
 from guongsang.awards.models import AwardDecision, AwardList, ListEntry, Review, ReviewerAssignment
@@ -65,6 +65,10 @@ def test_a_sub_campaigns_work_is_its_issuers_not_the_level_above(cast, plan):  #
     commune_manager = make_user("quanly.xa", cast.commune, Role.MANAGER)
     assert titles(commune_manager)["Báo cáo chờ tiếp nhận"] == 1
     assert "Báo cáo chờ tiếp nhận" not in titles(cast.users[Role.MANAGER])  # the district's manager
+    # ... even when he also writes for the commune: a clerk's role there is not the commune's manager's.
+    Membership.objects.create(user=cast.users[Role.MANAGER], unit=cast.commune, role=Role.SUBMITTER)
+    manager = type(cast.users[Role.MANAGER]).objects.get(pk=cast.users[Role.MANAGER].pk)
+    assert "Báo cáo chờ tiếp nhận" not in titles(manager)
 
 
 def test_an_accepted_report_is_no_longer_waiting_and_a_deadline_long_past_no_longer_owed(cast, plan, report_due):  # noqa: F811
@@ -74,9 +78,10 @@ def test_an_accepted_report_is_no_longer_waiting_and_a_deadline_long_past_no_lon
     Report.objects.filter(unit=cast.court).delete()
     assert titles(cast.users[Role.MANAGER])["Đơn vị chưa nộp báo cáo"] == 1
     with time_machine.travel(REPORT_DUE + dt.timedelta(days=14), tick=False):  # two weeks late: still owed
-        assert "Đơn vị chưa nộp báo cáo (đã quá hạn)" in titles(cast.users[Role.MANAGER])
+        owing = next(i for i in todo(cast.users[Role.MANAGER]) if i.title == "Đơn vị chưa nộp báo cáo")
+        assert owing.overdue and owing.due_at == REPORT_DUE
     with time_machine.travel(REPORT_DUE + dt.timedelta(days=14, seconds=1), tick=False):
-        assert "Đơn vị chưa nộp báo cáo (đã quá hạn)" not in titles(cast.users[Role.MANAGER])
+        assert "Đơn vị chưa nộp báo cáo" not in titles(cast.users[Role.MANAGER])
 
 
 def test_the_leader_sees_a_plan_a_list_and_a_decision_waiting_for_approval_or_signature(cast, plan):  # noqa: F811
@@ -159,10 +164,11 @@ def test_the_clerk_writes_the_head_confirms_and_both_see_what_came_back(cast, pl
     Nomination.objects.filter(pk=done.pk).update(state=Nomination.State.DRAFT)
     assert titles(head)["Đề nghị đủ hồ sơ: xác nhận và gửi"] == 1
     assert "Đề nghị còn thiếu tệp hồ sơ" not in titles(clerk)
-    Nomination.objects.filter(pk=done.pk).update(
-        state=Nomination.State.SUBMITTED, screening=Nomination.Screening.RETURNED
-    )
+    Nomination.objects.filter(pk=done.pk).update(state=Nomination.State.SUBMITTED)
+    selection.screen(actor=cast.users[Role.MANAGER], nomination=done, verdict="returned", reason="Thiếu biên bản.")
     assert titles(clerk)["Đề nghị bị trả lại để bổ sung"] == 1
+    assert titles(head)["Đề nghị bị trả lại để bổ sung"] == 1
+    assert "Đề nghị đủ hồ sơ: xác nhận và gửi" not in titles(head)  # it came back: not a new draft
     # The district's manager holds report.write over the commune too, but the unit's work is not his.
     assert not {"Báo cáo bị trả lại: sửa theo ý kiến rồi gửi lại", "Đề nghị bị trả lại để bổ sung"} & set(
         titles(cast.users[Role.MANAGER])
@@ -236,3 +242,19 @@ def test_a_task_of_the_plan_is_on_the_home_of_the_unit_it_is_given_to(cast, plan
         assert "Nhiệm vụ được phân công" in titles(cast.users[Role.OFFICE])  # two weeks late, still shown
     with time_machine.travel(dt.datetime(2026, 12, 24, 17, 0, 0, tzinfo=dt.UTC), tick=False):
         assert "Nhiệm vụ được phân công" not in titles(cast.users[Role.OFFICE])
+
+
+def test_the_home_page_needs_as_many_queries_for_six_items_as_for_two(client, cast):
+    sign_in(client, cast.users[Role.MANAGER])
+    counts = []
+    for n in (2, 6):
+        while Campaign.objects.filter(status=Campaign.Status.DRAFT).count() < n:
+            number = Campaign.objects.count() + 20
+            Campaign.objects.create(
+                issuer=cast.district, number=number, date=dt.date(2026, 11, 20), title=f"Dự thảo {number}"
+            )
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/").content.decode()
+        assert page.count("Kế hoạch đang dự thảo: hoàn thiện và trình duyệt") == n
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

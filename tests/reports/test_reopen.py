@@ -61,6 +61,15 @@ def test_only_an_accepted_report_is_reopened(cast, plan):  # noqa: F811
     assert Report.objects.get().state == Report.State.SUBMITTED
 
 
+def test_a_report_of_a_closed_campaign_is_not_reopened(cast, plan, accepted):  # noqa: F811
+    from guongsang.campaigns.models import Campaign
+
+    Campaign.objects.filter(pk=plan.pk).update(status=Campaign.Status.CLOSED)
+    with pytest.raises(ValidationError, match="Kế hoạch đã kết thúc"):
+        services.reopen(actor=cast.users[Role.MANAGER], report=accepted, reason="Sai số liệu.")
+    _unchanged(accepted)
+
+
 def test_a_reopened_report_is_audited_the_unit_told_and_it_is_sent_and_accepted_again(cast, plan, accepted):  # noqa: F811
     services.reopen(actor=cast.users[Role.MANAGER], report=accepted, reason="  Số liệu mục II   chưa khớp  ")
     accepted.refresh_from_db()
