@@ -23,6 +23,7 @@ from guongsang.accounts.permissions import grants, roles_of
 from guongsang.awards.models import AwardDecision, AwardList, CertificateBatch, Review, ReviewerAssignment
 from guongsang.campaigns.models import Assignment, Campaign, Deadline, DossierRequirement, OutlineSection, Participation
 from guongsang.documents.vndate import VN
+from guongsang.lib.deadlines import is_late
 from guongsang.lib.typing import AnyUser
 from guongsang.nominations.models import DossierFile, Nomination
 from guongsang.reports.models import Report
@@ -198,6 +199,15 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
     return items
 
 
+def _first(c: Campaign, kind: str) -> Deadline | None:
+    return min((d for d in c.deadlines.all() if d.kind == kind), key=lambda d: d.due_at, default=None)
+
+
+def _open(deadline: Deadline | None, now: dt.datetime) -> bool:
+    """May the unit still send what `deadline` asks for (late, if the plan takes late work)?"""
+    return deadline is None or not is_late(deadline.due_at, now) or deadline.lateness != Deadline.Lateness.REFUSE
+
+
 def _reviewer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
     if not any(g.role in roles_of("nomination.review") for g in grants(user)):
         return []
@@ -255,7 +265,7 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
     participations = list(
         Participation.objects.filter(unit_id__in=units, campaign__status=Campaign.Status.ISSUED)
         .select_related("campaign__issuer__kind", "unit")
-        .prefetch_related("campaign__deadlines__audience_kinds")
+        .prefetch_related("campaign__deadlines")
     )
     if not participations:
         return items
@@ -281,26 +291,26 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
 
     for p in participations:
         c, unit, can = p.campaign, p.unit, units[p.unit_id]
-        deadlines = [
-            d
-            for d in c.deadlines.all()
-            if not d.audience_kinds.all() or unit.kind_id in {k.pk for k in d.audience_kinds.all()}
-        ]
-        report_due = _next_due(deadlines, now, {Deadline.Kind.REPORT})
-        dossier_due = _next_due(deadlines, now, {Deadline.Kind.DOSSIER})
+        # The deadlines the services enforce: the campaign's first of each kind (reports.services,
+        # nominations.facts). Past a "không nhận sau hạn" one, nothing new can be sent: no item asks for it.
+        report_deadline, dossier_deadline = (_first(c, kind) for kind in (Deadline.Kind.REPORT, Deadline.Kind.DOSSIER))
+        report_due, dossier_due = (d.due_at if d else None for d in (report_deadline, dossier_deadline))
+        report_open, dossier_open = (_open(d, now) for d in (report_deadline, dossier_deadline))
         editor = reverse("reports:edit", args=[c.pk]) + f"?don_vi={unit.pk}"
         report = reports.get((c.pk, unit.pk))
         need = sections[c.pk]
-        if report is not None and report.state == Report.State.RETURNED:
-            items.append(Item("Báo cáo bị trả lại: sửa theo ý kiến rồi gửi lại", c, 1, editor, report_due, unit.name))
-        elif report is None or report.state == Report.State.DRAFT:
+        if report is not None and report.state == Report.State.RETURNED:  # a correction is taken at any time
+            due = report_due if report_due and not is_late(report_due, now) else None
+            detail = f"{unit.name}: {report.reopen_reason}" if report.reopen_reason else unit.name
+            items.append(Item("Báo cáo bị trả lại: sửa theo ý kiến rồi gửi lại", c, 1, editor, due, detail))
+        elif report_open and (report is None or report.state == Report.State.DRAFT):
             answered = report.answered if report is not None else 0
             if need and answered >= need:  # written: the head's to confirm, nothing left for the clerk
                 if "submit" in can:
                     items.append(
                         Item("Báo cáo đã soạn đủ các mục: xác nhận và gửi", c, 1, editor, report_due, unit.name)
                     )
-            elif "prepare" in can and report_due is not None:
+            elif "prepare" in can and report_deadline is not None:
                 title = "Báo cáo chưa soạn" if not answered else f"Báo cáo đang soạn ({answered}/{need} mục)"
                 items.append(Item(title, c, 1, editor, report_due, unit.name, done=answered, total=need or None))
         mine = [n for n in nominations if n.campaign_id == c.pk and n.unit_id == unit.pk]
@@ -312,6 +322,8 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         ]
         if returned and can:
             items.append(Item("Đề nghị bị trả lại để bổ sung", c, len(returned), listing, dossier_due, unit.name))
+        if not dossier_open:
+            missing = drafts = []
         if missing and "prepare" in can:
             items.append(Item("Đề nghị còn thiếu tệp hồ sơ", c, len(missing), listing, dossier_due, unit.name))
         if len(drafts) > len(missing) and "submit" in can:

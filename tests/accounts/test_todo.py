@@ -182,9 +182,23 @@ def test_a_report_is_due_up_to_its_last_second_and_the_nearest_deadline_comes_fi
     assert [i.title for i in items][:2] == ["Báo cáo chưa soạn", "Đề nghị còn thiếu tệp hồ sơ"]  # 20/12 before 2030
     assert [i.due_at for i in items] == sorted(i.due_at for i in items)
     with time_machine.travel(REPORT_DUE, tick=False):
-        assert "Báo cáo chưa soạn" in titles(clerk)
+        item = next(i for i in todo(clerk) if i.title == "Báo cáo chưa soạn")
+        assert not item.overdue
+    # Late reports are taken (marked late): the item stays, overdue; under "không nhận sau hạn" it goes.
     with time_machine.travel(REPORT_DUE + dt.timedelta(seconds=1), tick=False):
+        item = next(i for i in todo(clerk) if i.title == "Báo cáo chưa soạn")
+        assert item.overdue and item.due_at == REPORT_DUE
+        Deadline.objects.filter(pk=report_due.pk).update(lateness=Deadline.Lateness.REFUSE)
         assert "Báo cáo chưa soạn" not in titles(clerk)
+    with time_machine.travel(REPORT_DUE, tick=False):
+        assert "Báo cáo chưa soạn" in titles(clerk)  # its last second is still in time
+    # The same for a dossier: past a refuse deadline no item asks to send what cannot be sent.
+    from tests.awards.conftest import DUE
+
+    with time_machine.travel(DUE + dt.timedelta(seconds=1), tick=False):
+        assert "Đề nghị còn thiếu tệp hồ sơ" not in titles(clerk)
+    with time_machine.travel(DUE, tick=False):
+        assert "Đề nghị còn thiếu tệp hồ sơ" in titles(clerk)
 
 
 def _grow(cast, plan, start: int, n: int) -> None:  # noqa: F811
