@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,7 +79,7 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         for c in Campaign.objects.filter(issuer_id__in=set().union(*held.values()))
         .exclude(status=Campaign.Status.CLOSED)
         .select_related("issuer__kind")
-        .prefetch_related("deadlines")
+        .prefetch_related("deadlines__audience_kinds")
     }
     if not campaigns:
         return []
@@ -97,10 +97,6 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
     pending = Nomination.objects.filter(campaign_id__in=ids, state=Nomination.State.SUBMITTED, screening=S.PENDING)
     for campaign_id, n in pending.values_list("campaign_id").annotate(n=Count("id")):
         per[campaign_id]["nomination.pending"] = n
-    for campaign_id, n in (
-        Participation.objects.filter(campaign_id__in=ids).values_list("campaign_id").annotate(n=Count("id"))
-    ):
-        per[campaign_id]["units"] = n
     lists = list(
         AwardList.objects.filter(campaign_id__in=ids)
         .exclude(status=AwardList.Status.DECIDED)
@@ -147,9 +143,11 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
                     )
                 )
             for d in deadlines:
-                if d.kind == Deadline.Kind.REPORT and d.due_at >= now - RECENTLY_PASSED and counts["units"]:
-                    sent = counts["report.submitted"] + counts["report.accepted"]
-                    owing = counts["units"] - sent
+                if d.kind == Deadline.Kind.REPORT and d.due_at >= now - RECENTLY_PASSED:
+                    # Counted as the follow-up dashboard counts (its audience, units that still existed,
+                    # a report sent once counts as received): one query a deadline, whatever the units.
+                    sent, expected = _received(d)
+                    owing = expected - sent
                     if owing > 0:
                         items.append(
                             Item(
@@ -160,7 +158,7 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
                                 d.due_at,
                                 detail=d.what,
                                 done=sent,
-                                total=counts["units"],
+                                total=expected,
                             )
                         )
                 if d.kind == Deadline.Kind.ESCALATION and now <= d.due_at <= now + dt.timedelta(days=30):
@@ -197,6 +195,14 @@ def _issuer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         if decision.status == AwardDecision.Status.SIGNED and not decision.printed and mine(c, "certificate.print"):
             items.append(Item("Quyết định đã ký: in giấy khen", c, 1, link, detail=form))
     return items
+
+
+def _received(deadline: Deadline) -> tuple[int, int]:
+    from guongsang.reports.followup import owed
+
+    rows = owed(deadline, [k.pk for k in deadline.audience_kinds.all()]).filter(is_expected=True)
+    counts = rows.aggregate(sent=Count("pk", filter=Q(has_sent=True)), expected=Count("pk"))
+    return counts["sent"], counts["expected"]
 
 
 def _first(c: Campaign, kind: str) -> Deadline | None:

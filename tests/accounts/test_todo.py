@@ -15,7 +15,7 @@ from guongsang.awards import selection
 from guongsang.awards.models import AwardDecision, AwardList, ListEntry, Review, ReviewerAssignment
 from guongsang.campaigns.models import Campaign, Deadline, OutlineSection, Participation
 from guongsang.nominations.models import Nomination
-from guongsang.reports.models import Report, SectionAnswer
+from guongsang.reports.models import Report, ReportVersion, SectionAnswer
 from tests.awards.conftest import plan, submitted  # noqa: F401 (the plan fixture)
 from tests.conftest import make_unit, make_user, sign_in
 
@@ -35,12 +35,19 @@ def report_due(plan):  # noqa: F811
     return Deadline.objects.create(campaign=plan.campaign, what="Báo cáo sơ kết", due_at=REPORT_DUE)
 
 
+def sent(campaign, unit, state) -> Report:
+    """A report the unit has sent (a version kept), in `state`."""
+    report = Report.objects.create(campaign=campaign, unit=unit, state=state)
+    ReportVersion.objects.create(report=report, number=1, submitted_at=NOW - dt.timedelta(days=1), snapshot={})
+    return report
+
+
 def titles(user) -> dict[str, int]:
     return {item.title: item.count for item in todo(user)}
 
 
 def test_the_manager_sees_reports_to_accept_nominations_to_screen_and_the_units_that_owe(cast, plan, report_due):  # noqa: F811
-    Report.objects.create(campaign=plan.campaign, unit=cast.commune, state=Report.State.SUBMITTED)
+    sent(plan.campaign, cast.commune, Report.State.SUBMITTED)
     submitted(plan, cast.commune, person=plan.people[0])
     submitted(plan, cast.commune, person=plan.people[1], screening=Nomination.Screening.VALID)  # already screened
     items = {i.title: i for i in todo(cast.users[Role.MANAGER])}
@@ -72,11 +79,15 @@ def test_a_sub_campaigns_work_is_its_issuers_not_the_level_above(cast, plan):  #
 
 
 def test_an_accepted_report_is_no_longer_waiting_and_a_deadline_long_past_no_longer_owed(cast, plan, report_due):  # noqa: F811
-    Report.objects.create(campaign=plan.campaign, unit=cast.commune, state=Report.State.ACCEPTED)
-    Report.objects.create(campaign=plan.campaign, unit=cast.court, state=Report.State.ACCEPTED)
+    sent(plan.campaign, cast.commune, Report.State.ACCEPTED)
+    sent(plan.campaign, cast.court, Report.State.RETURNED)  # sent once: received, as the dashboard counts it
     assert not {"Báo cáo chờ tiếp nhận", "Đơn vị chưa nộp báo cáo"} & set(titles(cast.users[Role.MANAGER]))
     Report.objects.filter(unit=cast.court).delete()
+    Report.objects.create(campaign=plan.campaign, unit=cast.court)  # a draft, never sent
     assert titles(cast.users[Role.MANAGER])["Đơn vị chưa nộp báo cáo"] == 1
+    report_due.audience_kinds.set([cast.commune.kind])  # the deadline asks the commune only, which has sent
+    assert "Đơn vị chưa nộp báo cáo" not in titles(cast.users[Role.MANAGER])
+    report_due.audience_kinds.clear()
     with time_machine.travel(REPORT_DUE + dt.timedelta(days=14), tick=False):  # two weeks late: still owed
         owing = next(i for i in todo(cast.users[Role.MANAGER]) if i.title == "Đơn vị chưa nộp báo cáo")
         assert owing.overdue and owing.due_at == REPORT_DUE
