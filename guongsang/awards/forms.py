@@ -3,7 +3,7 @@ from django import forms
 from guongsang.awards.decisions import DECISION_FIELDS
 from guongsang.awards.models import AwardDecision
 from guongsang.campaigns.models import NomineeKind
-from guongsang.lib.forms import guard_fields
+from guongsang.lib.forms import guard_fields, name_the_empty_choice
 from guongsang.nominations.models import Nomination
 from guongsang.org.models import UnitKind
 
@@ -24,6 +24,7 @@ class DecisionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         guard_fields(self)
+        name_the_empty_choice(self)
         # A draft may wait for its signer; signing refuses a decision without one.
         for name in ("signer_title", "signer_name"):
             self.fields[name].required = False

@@ -74,6 +74,28 @@ def _date_within_years(value: Any) -> None:
         raise ValidationError(f"Năm {value.year} không hợp lệ; ngày phải trong các năm {YEARS[0]}–{YEARS[1]}.")
 
 
+EMPTY_CHOICE = "— Chọn —"
+_DJANGO_EMPTY = "---------"
+
+
+def name_the_empty_choice(form: forms.BaseForm) -> None:
+    """The empty option of a list says "— Chọn —", not Django's "---------" (every form of the project
+    calls this next to ``guard_fields``)."""
+    from django import forms as django_forms
+
+    for field in form.fields.values():
+        if isinstance(field, django_forms.ModelChoiceField):
+            if field.empty_label == _DJANGO_EMPTY:
+                field.empty_label = EMPTY_CHOICE
+        elif isinstance(field, django_forms.ChoiceField):
+            choices: list[Any] = list(field.choices)  # type: ignore[arg-type]  # a form field holds a list
+            if any(value == "" and label == _DJANGO_EMPTY for value, label in choices):
+                field.choices = [
+                    (value, EMPTY_CHOICE if value == "" and label == _DJANGO_EMPTY else label)
+                    for value, label in choices
+                ]
+
+
 def guard_fields(form: forms.BaseForm) -> None:
     """Refuse, as an invalid choice, a choice of a model's row that is no id: Django looks such values
     up in the database, and a number past the integer keys' range is a server error on SQLite

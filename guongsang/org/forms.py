@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from guongsang.accounts.permissions import can
-from guongsang.lib.forms import guard_fields
+from guongsang.lib.forms import guard_fields, name_the_empty_choice
 from guongsang.org.models import Unit, UnitKind
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -12,6 +12,7 @@ class BootstrapMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         guard_fields(self)
+        name_the_empty_choice(self)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
