@@ -38,6 +38,7 @@ def campaign_rules(campaign: Campaign) -> CampaignRules:
             bonus_threshold=q.bonus_threshold,
             bonus_individuals=q.bonus_individuals,
             wording=q.wording,
+            described=q.describe(),
         )
         for q in campaign.quota_rules.select_related("unit_kind")
     )

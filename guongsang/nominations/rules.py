@@ -58,7 +58,8 @@ class QuotaSpec:
     max_total: int | None = None
     bonus_threshold: int | None = None
     bonus_individuals: int = 0
-    wording: str = ""
+    wording: str = ""  # the plan's own words, when it has them
+    described: str = ""  # the rule in a sentence, as the plan writes it or as QuotaRule.describe words it
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ def unit_nominations(request, pk: int):
     rules = campaign_rules(campaign)
     held = services.counts_of(campaign, unit, states=services.ACTIVE)
     policy = policy_for(request.user)
+    quota = R.quota_for(rules.quotas, unit.kind.code)
+    left = R.remaining(rules.quotas, unit_facts(unit), held)
     rows = [  # a fixed number of queries, however many rows
         (n, policy.nomination_findings(findings, n)) for n, findings in check_unit_nominations(campaign, unit)
     ]
@@ -44,9 +46,12 @@ def unit_nominations(request, pk: int):
         "units": units,
         "rows": rows,
         "rules": rules,
-        "quota": R.quota_for(rules.quotas, unit.kind.code),
-        "left": R.remaining(rules.quotas, unit_facts(unit), held),
-        "kinds": NomineeKind.choices,
+        "quota": quota,
+        "left": left,
+        # Each kind with its places left, and whether the unit has used some: a kind it has used up is shown
+        # as such, not as a link; a kind its quota never gave is not offered.
+        "kinds": [(value, label, left.get(value, 0), held.get(value, 0)) for value, label in NomineeKind.choices],
+        "none_left": quota is not None and not any(left.values()),
         "deadline": rules.deadline,
         "unit_findings": R.check_quota(rules.quotas, unit_facts(unit), held),
     }
