@@ -1411,7 +1411,8 @@ def plan_current() -> tuple[Campaign, Campaign]:
             }
         ],
     )
-    rows(QuotaRule, ward, [quota("chi-bo-co-so", "either", "", collectives=1, individuals=1)])
+    # Each chi bộ may propose a collective and two individuals: room for a dossier finished and one in progress.
+    rows(QuotaRule, ward, [quota("chi-bo-co-so", "and", "", collectives=1, individuals=2)])
     rows(
         Criterion,
         ward,
