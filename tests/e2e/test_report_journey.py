@@ -76,7 +76,9 @@ def test_a_chi_bo_report_is_returned_fixed_resubmitted_and_accepted(browser, liv
     manager = browser.new_context(locale="vi-VN").new_page()
     enter(manager, base, "quanly", home=False)
     manager.goto(f"{base}/bao-cao/ke-hoach/{report_plan.pk}/tat-ca/")
-    manager.get_by_role("link", name="Đã gửi, chờ tiếp nhận").click()
+    row = manager.locator("tr", has_text="Chi bộ Tòa án")
+    expect(row).to_contain_text("Đã gửi, chờ tiếp nhận")
+    row.get_by_role("link", name="Chi bộ Tòa án").click()  # the unit's name opens its report
     manager.get_by_label("Ý kiến về mục II").fill("Bổ sung số liệu năm 2025.")
     manager.get_by_role("button", name="Trả lại kèm ý kiến").click()
     expect(manager.locator("#report-state")).to_have_text("Bị trả lại để sửa")

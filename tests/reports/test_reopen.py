@@ -129,3 +129,10 @@ def test_a_correction_asked_for_is_taken_after_a_refuse_deadline_and_keeps_its_f
     after = deadline.due_at + dt.timedelta(days=3)
     again = services.submit(actor=cast.users[Role.HEAD], report=Report.objects.get(), now=after)
     assert (again.state, again.late_days) == (Report.State.SUBMITTED, None)  # sent on time the first time
+
+
+def test_the_list_of_reports_links_each_units_name_to_its_report(client, cast, plan, accepted):  # noqa: F811
+    sign_in(client, cast.users[Role.MANAGER])
+    page = client.get(f"/bao-cao/ke-hoach/{plan.pk}/tat-ca/").content.decode()
+    assert f'<a href="/bao-cao/{accepted.pk}/">{cast.commune.name}</a>' in page
+    assert f'<a href="/bao-cao/{accepted.pk}/">Đã tiếp nhận</a>' not in page  # the state is not the link
