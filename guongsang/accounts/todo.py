@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from guongsang.accounts.permissions import grants, roles_of
 from guongsang.awards.models import AwardDecision, AwardList, CertificateBatch, Review, ReviewerAssignment
+from guongsang.awards.selection import in_remit
 from guongsang.campaigns.models import Assignment, Campaign, Deadline, DossierRequirement, OutlineSection, Participation
 from guongsang.documents.vndate import VN
 from guongsang.lib.deadlines import is_late
@@ -234,15 +235,11 @@ def _reviewer_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         .exclude(
             Exists(AwardList.objects.filter(award_form=OuterRef("award_form")).exclude(status=AwardList.Status.DRAFT))
         )
-        .values_list("campaign_id", "award_form_id", "unit__kind_id")
+        .select_related("unit")
+        .only("campaign_id", "award_form_id", "unit__kind_id")
     )
-    counts: Counter = Counter()
-    for campaign_id, award_form_id, kind_id in waiting:
-        if any(
-            (a.award_form_id is None or a.award_form_id == award_form_id) and (a.unit_kind_id in (None, kind_id))
-            for a in assignments[campaign_id]
-        ):
-            counts[campaign_id] += 1
+    # The remit as the scoring page reads it (awards.selection.in_remit).
+    counts = Counter(n.campaign_id for n in waiting if in_remit(assignments[n.campaign_id], n))
     return [
         Item(
             "Đề nghị được phân công, chưa chấm điểm",
@@ -289,6 +286,9 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
         .filter(state=Nomination.State.DRAFT)  # a nomination returned at screening is a draft again
         .only("id", "campaign_id", "unit_id", "kind", "state", "screening")
     )
+    by_place = defaultdict(list)  # (campaign, unit) -> its drafts
+    for n in nominations:
+        by_place[(n.campaign_id, n.unit_id)].append(n)
     files = defaultdict(set)
     for nomination_id, requirement_id in DossierFile.objects.filter(nomination__in=nominations).values_list(
         "nomination_id", "requirement_id"
@@ -319,7 +319,7 @@ def _unit_side(user: AnyUser, now: dt.datetime) -> list[Item]:
             elif "prepare" in can and report_deadline is not None:
                 title = "Báo cáo chưa soạn" if not answered else f"Báo cáo đang soạn ({answered}/{need} mục)"
                 items.append(Item(title, c, 1, editor, report_due, unit.name, done=answered, total=need or None))
-        mine = [n for n in nominations if n.campaign_id == c.pk and n.unit_id == unit.pk]
+        mine = by_place[(c.pk, unit.pk)]
         listing = reverse("nominations:unit_list", args=[c.pk]) + f"?don_vi={unit.pk}"
         returned = [n for n in mine if n.screening == S.RETURNED]
         drafts = [n for n in mine if n.screening != S.RETURNED]
